@@ -1,0 +1,126 @@
+"""The built HTML book: offline, complete, every figure and table numbered, numbers glued."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+REMOTE = re.compile(r"^(https?:)?//", re.I)
+BROKEN_OUTPUT = ["alt.Chart(", "<IPython.core.display", "Traceback (most recent call last)",
+                 "could not be drawn", "Chart: "]
+
+
+def pages(root):
+    return sorted(p for p in root.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts)
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def chapter_pages(built_html):
+    return [p for p in pages(built_html / "book")]
+
+
+def test_every_chapter_is_built(built_html):
+    names = {p.stem for p in pages(built_html / "book")}
+    assert {"intro", "evolution", "bibliography"} <= names
+
+
+def test_nothing_loads_from_the_network(built_html):
+    for page in pages(built_html):
+        doc = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src")):
+            for element in doc.find_all(tag):
+                value = element.get(attr, "")
+                assert not REMOTE.match(value), f"{page.name}: <{tag} {attr}={value}>"
+        for script in doc.find_all("script"):
+            assert "://" not in (script.string or "") or script.get("type") == "application/json", \
+                f"{page.name}: inline script mentions a URL: {(script.string or '')[:120]}"
+        for style in doc.find_all("style"):
+            assert not re.search(r"url\((['\"])?https?:", style.string or ""), page.name
+
+
+def test_no_python_reprs_or_tracebacks(built_html):
+    for page in pages(built_html):
+        text = page.read_text(encoding="utf-8")
+        for marker in BROKEN_OUTPUT:
+            assert marker not in text, f"{page.name} contains {marker!r}"
+
+
+def test_pages_declare_language(built_html):
+    for page in pages(built_html):
+        doc = soup(page)
+        if doc.html is None:  # the root index.html is only a redirect
+            assert doc.find("meta", attrs={"http-equiv": "Refresh"}), page.name
+            continue
+        assert doc.html.get("lang") == "en", page.name
+
+
+def test_every_chart_is_a_numbered_captioned_figure_with_alt_text(chapter_pages):
+    seen = 0
+    for page in chapter_pages:
+        doc = soup(page)
+        containers = doc.select("div.yrd-chart")
+        if containers:
+            scripts = [s.get("src", "") for s in doc.find_all("script")]
+            assert any("yrd-charts.js" in s for s in scripts), f"{page.name} lacks the chart library"
+        for chart in containers:
+            seen += 1
+            assert len(chart.get("aria-label", "")) > 40, f"{page.name}: chart without a real description"
+            assert chart.get("role") == "img"
+            figure = chart.find_parent("figure")
+            assert figure is not None, f"{page.name}: chart outside a figure"
+            caption = figure.find("figcaption")
+            assert caption and re.search(r"Fig\. \d+(\.\d+)?", caption.get_text()), f"{page.name}: unnumbered figure"
+            assert caption.find("a", href=re.compile("bibliography")), f"{page.name}: figure without a citation"
+            assert figure.get("id"), f"{page.name}: figure cannot be referenced"
+    assert seen >= 5
+
+
+def test_every_table_is_numbered_and_captioned(chapter_pages):
+    for page in chapter_pages:
+        for table in soup(page).select("article table"):
+            if "citation" in " ".join(table.get("class", [])):
+                continue
+            caption = table.find("caption")
+            assert caption and re.search(r"Table \d+(\.\d+)?", caption.get_text()), f"{page.name}: table without number"
+
+
+def test_every_figure_and_table_is_referenced_in_the_text(chapter_pages):
+    for page in chapter_pages:
+        doc = soup(page)
+        targets = [f.get("id") for f in doc.select("figure[id]")] + [t.get("id") for t in doc.select("table[id]")]
+        links = {a.get("href", "").split("#")[-1] for a in doc.find_all("a")}
+        for target in targets:
+            assert target in links, f"{page.name}: {target} is never referenced"
+
+
+def text_of(built_html, name):
+    return re.sub(r"\s+", " ", soup(built_html / "book" / f"{name}.html").get_text(" "))
+
+
+def test_glued_numbers_appear_in_prose(built_html):
+    text = text_of(built_html, "evolution")
+    assert "from 14 to 30 members" in text
+    assert "covered 16 cities" in text
+    assert "covered 26 cities" in text
+    assert "into 5 metropolitan circles" in text
+    assert "gives 10 cities" in text
+    assert "after 6 years" in text
+
+
+def test_chinese_text_is_present(built_html):
+    text = text_of(built_html, "evolution")
+    for term in ("分割式治理模式", "经济协作式治理模式", "分而不合", "议而有决、决而有行", "三省一市"):
+        assert term in text
+
+
+def test_bibliography_lists_every_entry_with_names_as_written(built_html):
+    text = text_of(built_html, "bibliography")
+    assert "于迎" in text and "唐亚林" in text and "王海岳" in text
+    assert "迎 于" not in text and "迎, 于" not in text
+    labels = re.findall(r"\[\s*(paper|ref \d+)\s*\]", text)
+    assert len(set(labels)) == 28

@@ -1,0 +1,65 @@
+"""Row checks a Table Schema cannot express, written as frictionless checks.
+
+They report through frictionless like its own errors, so every problem carries
+the file, row and field it belongs to.
+"""
+
+import datetime as dt
+
+from frictionless import Check, errors
+
+# Which column holds the date that ``date_precision`` describes, per table.
+DATE_COLUMNS = ("date", "joined")
+PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
+
+
+def _date_problem(value: str | None, precision: str | None) -> str | None:
+    """Why a (partial ISO date, precision) pair is wrong, or None if it is right."""
+    if precision == "unknown":
+        return None if not value else f"date '{value}' given but its precision is 'unknown'"
+    if not value:
+        return f"no date, but its precision is '{precision}'"
+    if precision not in PRECISION_LENGTH:
+        return None  # the enum constraint reports a bad precision
+    if len(value) != PRECISION_LENGTH[precision]:
+        return f"date '{value}' does not have the stated precision '{precision}'"
+    padded = value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+    try:
+        dt.date.fromisoformat(padded)
+    except ValueError:
+        return f"'{value}' is not a calendar date"
+    return None
+
+
+class DatePrecisionCheck(Check):
+    """A date must exist in the calendar and be written at exactly its stated precision."""
+
+    type = "date-precision"
+    Errors = [errors.CellError]
+
+    def validate_row(self, row):
+        if "date_precision" not in row.field_names:
+            return
+        precision = row["date_precision"]
+        for column in DATE_COLUMNS:
+            if column in row.field_names:
+                note = _date_problem(row[column], precision)
+                if note:
+                    yield errors.CellError.from_row(row, note=note, field_name=column)
+
+
+class BibKeyCheck(Check):
+    """Every ``source`` must be a key of references.bib."""
+
+    type = "bib-key"
+    Errors = [errors.CellError]
+
+    def __init__(self, keys: set[str]):
+        super().__init__()
+        self.keys = frozenset(keys)
+
+    def validate_row(self, row):
+        if "source" in row.field_names and row["source"] and row["source"] not in self.keys:
+            yield errors.CellError.from_row(
+                row, note=f"'{row['source']}' is not a key of references.bib", field_name="source"
+            )

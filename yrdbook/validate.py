@@ -1,0 +1,109 @@
+"""Validate data/ before any chapter runs: ``python -m yrdbook.validate``.
+
+Frictionless checks everything the Table Schemas say (types, required fields, keys,
+foreign keys, enums, ranges); ``checks`` and ``consistency`` add what a schema cannot say.
+"""
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+from frictionless import Checklist, Package
+from pybtex.database import parse_file
+from pybtex.scanner import PybtexSyntaxError
+
+from . import paths
+from .checks import BibKeyCheck, DatePrecisionCheck
+from .consistency import check_stated_counts
+from .problems import DataPackageError, Problem
+
+
+def bib_keys(bib: Path) -> set[str]:
+    try:
+        return set(parse_file(str(bib)).entries)
+    except (OSError, PybtexSyntaxError) as error:
+        raise DataPackageError([Problem(bib.name, None, None, f"cannot be read as BibTeX: {error}")]) from error
+
+
+def _problem_from(error, file: str) -> Problem:
+    row = getattr(error, "row_number", None)
+    field = getattr(error, "field_name", None)
+    if error.type == "foreign-key" and not field:
+        field = ", ".join(getattr(error, "field_names", []) or []) or None
+    reason = error.note or error.description.split(". ")[0].rstrip(".")
+    if error.type in ("type-error", "constraint-error", "foreign-key", "primary-key", "unique-error"):
+        reason = f"{error.title.lower()}: {reason}"
+    cell = getattr(error, "cell", None)
+    if cell not in (None, "") and error.type in ("type-error", "constraint-error"):
+        reason = f"value '{cell}' fails {reason}"
+    return Problem(file, row, field, reason)
+
+
+def _readable_utf8(package_dir: Path, resource_path: str) -> Problem | None:
+    """Frictionless would guess at a non-UTF-8 file; say plainly what is wrong instead."""
+    file = package_dir / resource_path
+    label = f"data/{resource_path}"
+    if not file.exists():
+        return Problem(label, None, None, "file is missing")
+    raw = file.read_bytes()
+    if not raw.strip():
+        return Problem(label, None, None, "file is empty; it needs at least a header row")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Problem(label, line, None, f"not UTF-8 (byte {error.start}); save the file as UTF-8")
+    return None
+
+
+def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Return the package's tables, or raise DataPackageError naming every problem."""
+    data_dir = Path(data_dir or paths.data_dir())
+    bib = Path(bib or paths.bib_path())
+    descriptor = data_dir / "datapackage.json"
+    try:
+        package = Package(str(descriptor), basepath=str(data_dir))
+    except Exception as error:  # frictionless raises its own FrictionlessException on bad JSON
+        raise DataPackageError([Problem("data/datapackage.json", None, None, f"cannot be read: {error}")]) from error
+
+    problems = [p for r in package.resources if (p := _readable_utf8(data_dir, r.path))]
+    if problems:
+        raise DataPackageError(problems)
+
+    checklist = Checklist(checks=[DatePrecisionCheck(), BibKeyCheck(bib_keys(bib))])
+    report = package.validate(checklist=checklist)
+    for task in report.tasks:
+        file = f"data/{task.place}"
+        problems += [_problem_from(error, file) for error in task.errors]
+    problems += [_problem_from(error, "data/datapackage.json") for error in report.errors]
+    if problems:
+        raise DataPackageError(problems)
+
+    tables = {r.name: _frame(data_dir / r.path, r) for r in package.resources}
+    problems = check_stated_counts(tables)
+    if problems:
+        raise DataPackageError(problems)
+    return tables
+
+
+def _frame(path: Path, resource) -> pd.DataFrame:
+    """Read a validated CSV with the column types its schema declares."""
+    dtypes = {"integer": "Int64", "number": "Float64", "string": "string"}
+    fields = {f.name: dtypes.get(f.type, "string") for f in resource.schema.fields}
+    return pd.read_csv(path, dtype=fields, keep_default_na=False, na_values={c: [""] for c in fields})
+
+
+def main(argv: list[str] | None = None) -> int:
+    data_dir = Path(argv[0]) if argv else None
+    try:
+        tables = validate(data_dir)
+    except DataPackageError as error:
+        print(error, file=sys.stderr)
+        return 1
+    rows = sum(len(t) for t in tables.values())
+    print(f"data/ is valid: {len(tables)} tables, {rows} rows.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
