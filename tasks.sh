@@ -5,6 +5,7 @@
 #   ./tasks.sh setup  only install system packages and the pinned virtual environment
 #   ./tasks.sh validate             check data/ and report every problem
 #   ./tasks.sh execute [notebook]   re-run notebooks in place, storing their outputs
+#   ./tasks.sh bench [runs]         time clean and no-change builds, size every page (_build/bench.json)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,10 +18,13 @@ SYSTEM_PACKAGES=(fonts-noto-cjk)
 
 install_system_packages() {
   local missing=()
+  # Debian's own Python needs python3.11-venv before it can create a virtual environment.
+  "$PYTHON" -c "import ensurepip" 2>/dev/null || missing+=("python3.11-venv")
   for pkg in "${SYSTEM_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || { echo "Please install: ${missing[*]}" >&2; exit 1; }
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Installing Debian packages: ${missing[*]}"
@@ -72,5 +76,6 @@ case "${1:-}" in
   book) setup; validate; build_html ;;
   execute) shift; setup; validate; execute_notebooks "$@" ;;
   test) shift; setup; validate; build_html; run_tests "$@" ;;
-  *) echo "usage: $0 {setup|validate|book|execute|test}" >&2; exit 2 ;;
+  bench) shift; setup; validate; "$BIN/python" scripts/bench.py "$@" ;;
+  *) echo "usage: $0 {setup|validate|book|execute|test|bench}" >&2; exit 2 ;;
 esac
