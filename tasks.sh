@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for every project command; the README lists them.
 #   ./tasks.sh book   set up, validate data/, build the HTML book into _build/html
-#   ./tasks.sh test   set up, build, then run every test (unit, data, notebooks, built pages)
+#   ./tasks.sh test   set up, build HTML and PDF, then run every test (unit, data, notebooks, built pages, PDF)
+#   ./tasks.sh pdf    set up (with TeX), validate data/, build the PDF edition into _build/latex/book.pdf
 #   ./tasks.sh setup  only install system packages and the pinned virtual environment
 #   ./tasks.sh validate             check data/ and report every problem
 #   ./tasks.sh execute [notebook]   re-run notebooks in place, storing their outputs
@@ -15,12 +16,20 @@ BIN=$VENV/bin
 
 # Debian packages the book needs: a CJK font for charts and pages.
 SYSTEM_PACKAGES=(fonts-noto-cjk)
+# Only for the PDF edition (./tasks.sh pdf and test): xelatex with the LaTeX packages Sphinx
+# uses (latex-extra; fonts-recommended for hyperref's link font), xeCJK (lang-chinese),
+# latexmk, Sphinx's default Latin fonts (FreeSerif etc.) and poppler's pdftotext/pdffonts.
+PDF_PACKAGES=(texlive-xetex texlive-latex-extra texlive-fonts-recommended texlive-lang-chinese latexmk
+              fonts-freefont-otf poppler-utils)
+# Only for the tests and the benchmark: Debian's Chromium, which Playwright drives (Playwright
+# downloads no browser here). TeX for the citation tests comes with PDF_PACKAGES.
+TEST_PACKAGES=(chromium)
 
 install_system_packages() {
   local missing=()
   # Debian's own Python needs python3.11-venv before it can create a virtual environment.
   "$PYTHON" -c "import ensurepip" 2>/dev/null || missing+=("python3.11-venv")
-  for pkg in "${SYSTEM_PACKAGES[@]}"; do
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -45,8 +54,30 @@ install_python_environment() {
 }
 
 setup() {
-  install_system_packages
+  install_system_packages "${SYSTEM_PACKAGES[@]}"
   install_python_environment
+}
+
+setup_pdf() {
+  install_system_packages "${SYSTEM_PACKAGES[@]}" "${PDF_PACKAGES[@]}"
+  install_python_environment
+}
+
+# cffconvert (validates CITATION.cff) pins jsonschema<4, the book needs 4: its own environment.
+install_cffconvert() {
+  local tool=$VENV/cffconvert
+  if [ -f "$tool/.installed" ] && [ "$tool/.installed" -nt requirements-cffconvert.txt ]; then
+    return 0
+  fi
+  "$PYTHON" -m venv "$tool"
+  "$tool/bin/python" -m pip install --quiet -r requirements-cffconvert.txt
+  touch "$tool/.installed"
+}
+
+setup_test() {
+  install_system_packages "${SYSTEM_PACKAGES[@]}" "${PDF_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+  install_python_environment
+  install_cffconvert
 }
 
 validate() {
@@ -56,6 +87,13 @@ validate() {
 build_html() {
   "$BIN/jupyter-book" build . --warningiserror --nitpick --keep-going --quiet
   echo "HTML book: $(pwd)/_build/html/index.html"
+}
+
+# The same executed notebooks as the HTML (myst-nb's cache in _build/.jupyter_cache), through
+# Sphinx's LaTeX builder and latexmk/xelatex; then a copy goes into the HTML book, which links to it.
+build_pdf() {
+  LATEXMKOPTS="-silent" "$BIN/jupyter-book" build . --builder pdflatex --warningiserror --nitpick --keep-going --quiet
+  "$BIN/python" -m yrdbook.pdf _build
 }
 
 execute_notebooks() {
@@ -75,7 +113,8 @@ case "${1:-}" in
   validate) setup; validate ;;
   book) setup; validate; build_html ;;
   execute) shift; setup; validate; execute_notebooks "$@" ;;
-  test) shift; setup; validate; build_html; run_tests "$@" ;;
-  bench) shift; setup; validate; "$BIN/python" scripts/bench.py "$@" ;;
-  *) echo "usage: $0 {setup|validate|book|execute|test|bench}" >&2; exit 2 ;;
+  pdf) setup_pdf; validate; build_pdf ;;
+  test) shift; setup_test; validate; build_html; build_pdf; run_tests "$@" ;;
+  bench) shift; setup_test; validate; "$BIN/python" scripts/bench.py "$@" ;;
+  *) echo "usage: $0 {setup|validate|book|pdf|execute|test|bench}" >&2; exit 2 ;;
 esac

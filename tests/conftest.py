@@ -1,10 +1,11 @@
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-BUILT_HTML = REPO / "_build" / "html"
+BUILT_HTML = Path(os.environ.get("YRD_BUILT_HTML", REPO / "_build" / "html"))  # override: a scratch build
 
 
 @pytest.fixture

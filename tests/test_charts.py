@@ -34,7 +34,8 @@ def test_html_is_offline_and_deterministic():
     first, second = render.html_container(spec), render.html_container(spec)
     assert first == second
     assert "http" not in first.replace(spec["$schema"], "")
-    assert 'aria-label="test chart"' in first
+    assert '<noscript><p class="yrd-chart-alt">test chart</p></noscript>' in first
+    assert 'role="img"' not in first  # the drawn SVG gets the role, not the container with its menu
     assert "<script src" not in first
 
 
@@ -70,3 +71,18 @@ def test_theme_uses_cjk_font_and_palette():
     config = alt.theme.get()()["config"]
     assert config["font"] == "Noto Sans CJK SC"
     assert config["range"]["category"][0] == "#0072B2"
+
+
+def test_data_files_are_linked_under_the_chart():
+    spec = labelled(["上海"]).properties(usermeta=render.data_files("cities.csv", "events.csv")).to_dict()
+    html = render.html_container(spec)
+    assert html.endswith('</div><p class="yrd-data">Data: '
+                         '<a class="yrd-data-link reference internal" href="yrd-data:cities.csv">'
+                         '<code class="docutils literal notranslate"><span class="pre">cities.csv</span></code></a>, '
+                         '<a class="yrd-data-link reference internal" href="yrd-data:events.csv">'
+                         '<code class="docutils literal notranslate"><span class="pre">events.csv</span></code></a>.</p>')
+
+
+def test_unknown_data_file_is_refused():
+    with pytest.raises(ValueError, match="citiez.csv"):
+        render.data_files("citiez.csv")

@@ -33,6 +33,14 @@ def test_book_table_is_a_named_list_table_with_line_breaks():
     assert repr(table) == "Table tbl-x: A caption with `code` (1 rows)"
 
 
+def test_book_table_caption_links_its_data_files():
+    table = BookTable(pd.DataFrame({"a": [1]}), caption="Eras.", name="tbl-x", data=["eras.csv", "references.bib"])
+    assert table.to_myst().splitlines()[0] == \
+        ":::{list-table} Eras. Data: {yrd-data}`eras.csv`, {yrd-data}`references.bib`."
+    with pytest.raises(ValueError, match="nope.csv"):
+        BookTable(pd.DataFrame({"a": [1]}), caption="c", name="t", data=["nope.csv"])
+
+
 def test_empty_cells_show_a_dash():
     text = BookTable(pd.DataFrame({"a": [None]}), caption="c", name="t").to_myst()
     assert "* - –" in text

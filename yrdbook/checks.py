@@ -46,6 +46,13 @@ class DatePrecisionCheck(Check):
                 note = _date_problem(row[column], precision)
                 if note:
                     yield errors.CellError.from_row(row, note=note, field_name=column)
+        end = row["end_date"] if "end_date" in row.field_names else None
+        if end:
+            note = _date_problem(end, precision)
+            if not note and row["date"] and end < row["date"]:
+                note = f"end date '{end}' is before the start date '{row['date']}'"
+            if note:
+                yield errors.CellError.from_row(row, note=note, field_name="end_date")
 
 
 class BibKeyCheck(Check):

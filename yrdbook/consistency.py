@@ -40,3 +40,96 @@ def check_stated_counts(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 f"the paper states {int(event.stated_member_count)} members after '{event.event_id}', "
                 f"but memberships.csv admits {count} by then"))
     return problems
+
+
+def check_lists(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A complete list has as many items as the paper says; an 'examples' list has fewer."""
+    problems = []
+    lists, items = tables["lists"], tables["list_items"]
+    counts = items.groupby("list_id").size()
+    for index, row in lists.iterrows():
+        n = int(counts.get(row.list_id, 0))
+        if n == 0:
+            problems.append(Problem("data/lists.csv", _line(lists, index), "list_id",
+                                    f"list '{row.list_id}' has no items in list_items.csv"))
+        elif pd.notna(row.stated_count):
+            if row.completeness == "all" and n != row.stated_count:
+                problems.append(Problem("data/lists.csv", _line(lists, index), "stated_count",
+                    f"the paper states {int(row.stated_count)} items for '{row.list_id}', but list_items.csv has {n}"))
+            if row.completeness == "examples" and n >= row.stated_count:
+                problems.append(Problem("data/lists.csv", _line(lists, index), "completeness",
+                    f"'{row.list_id}' is marked as examples but lists all {n} of {int(row.stated_count)} items"))
+    return problems
+
+
+FRAMEWORK_NODE_TABLES = {"drivers": "driver_id", "eras": "era_id", "measures": "measure_id",
+                         "mechanisms": "mechanism_id", "outcomes": "outcome_id"}
+
+
+def check_framework(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every arrow of the framework joins two known nodes; every codebook rule reads a real field."""
+    problems = []
+    nodes = set()
+    for table, key in FRAMEWORK_NODE_TABLES.items():
+        nodes |= set(tables[table][key])
+    edges = tables["framework_edges"]
+    for index, edge in edges.iterrows():
+        for column in ("from_id", "to_id"):
+            if edge[column] not in nodes:
+                problems.append(Problem("data/framework_edges.csv", _line(edges, index), column,
+                    f"'{edge[column]}' is not an id of {', '.join(FRAMEWORK_NODE_TABLES)}"))
+    codebook = tables["driver_codebook"]
+    for index, rule in codebook.iterrows():
+        if rule.field not in tables["events"].columns:
+            problems.append(Problem("data/driver_codebook.csv", _line(codebook, index), "field",
+                                    f"events.csv has no column '{rule.field}'"))
+    return problems
+
+
+def check_responsibilities(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A lead leader is a person; every other role is filled by an organisation, never both."""
+    problems = []
+    duties = tables["responsibilities"]
+    for index, duty in duties.iterrows():
+        wants_person = duty.role == "lead_leader"
+        has_person, has_org = pd.notna(duty.person_id), pd.notna(duty.org_id)
+        if has_person == has_org or has_person != wants_person:
+            expected = "person_id" if wants_person else "org_id"
+            problems.append(Problem("data/responsibilities.csv", _line(duties, index), expected,
+                f"role '{duty.role}' needs exactly one {expected} and no {'org_id' if wants_person else 'person_id'}"))
+    return problems
+
+
+def check_dimension_links(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems = []
+    links = tables["dimension_links"]
+    targets = {"mechanism": set(tables["mechanisms"].mechanism_id), "driver": set(tables["drivers"].driver_id)}
+    items = tables["list_items"]
+    dimensions = set(items[items.list_id == "integration_dimensions"].item_no)
+    for index, link in links.iterrows():
+        if link.target_id not in targets[link.target_kind]:
+            problems.append(Problem("data/dimension_links.csv", _line(links, index), "target_id",
+                                    f"'{link.target_id}' is not a {link.target_kind} id"))
+        if link.item_no not in dimensions:
+            problems.append(Problem("data/dimension_links.csv", _line(links, index), "item_no",
+                                    f"integration_dimensions has no item {link.item_no}"))
+    return problems
+
+
+def check_sections(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every section a fact row cites is a section of the paper."""
+    known = set(tables["paper_sections"].section_id)
+    problems = []
+    for name, frame in tables.items():
+        if "section" not in frame.columns:
+            continue
+        for index, value in frame.section.items():
+            if value not in known:
+                problems.append(Problem(f"data/{name}.csv", _line(frame, index), "section",
+                                        f"'{value}' is not a section listed in paper_sections.csv"))
+    return problems
+
+
+def check_all(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    return (check_stated_counts(tables) + check_sections(tables) + check_lists(tables) + check_framework(tables)
+            + check_responsibilities(tables) + check_dimension_links(tables))

@@ -50,5 +50,5 @@ def by_domain_table(refs: pd.DataFrame):
         "References": grouped.references,
         "Keys": grouped["keys"].map(lambda keys: ", ".join(cite(k) for k in keys)),
     })
-    return BookTable(frame, name="tbl-sources-by-site", widths=[30, 12, 58],
+    return BookTable(frame, name="tbl-sources-by-site", widths=[30, 12, 58], data=[paths.bib_path().name],
                      caption="The paper's references by the web site of their URL, computed from references.bib.")

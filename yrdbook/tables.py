@@ -2,18 +2,33 @@
 
 myst-nb parses such output as MyST (``nb_render_markdown_format: myst``), so each table
 becomes a real, numbered, captioned docutils table in HTML and in LaTeX alike, and
-citations inside cells resolve like any other.
+citations inside cells resolve like any other. A table names the data files it was
+computed from (``data=[...]``); its caption then ends with "Data: ..." linking them.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from . import datafiles
+
+
+# A line that starts like a list item, heading or quote ("1. Learn from ...") would open
+# that block inside the cell (a list in the middle of a cell, which LaTeX cannot typeset
+# in a table); escaping the marker keeps it text.
+_NUMBERED = re.compile(r"^(\s*\d{1,9})(?=[.)](\s|$))")
+_MARKED = re.compile(r"^(\s*)(?=[-+*>#](\s|$))")
+
+
+def _line(text: str) -> str:
+    return _MARKED.sub(r"\1\\", _NUMBERED.sub(r"\1\\", text))
 
 
 def _cell(value) -> str:
     """One list-table cell; a newline in the value becomes a hard line break."""
     text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = [_line(line) for line in text.split("\n") if line.strip()]
     return "\\\n    ".join(lines) if lines else "–"
 
 
@@ -26,6 +41,14 @@ class BookTable:
     header_rows: int = 1
     stub_columns: int = 0
     classes: list[str] = field(default_factory=list)
+    data: list[str] = field(default_factory=list)  # files of data/ it was computed from
+
+    def __post_init__(self):
+        if self.data:  # fail in the cell that builds the table, not silently in its display
+            datafiles.check(self.data)
+
+    def full_caption(self) -> str:
+        return f"{self.caption} {datafiles.markdown_line(self.data)}" if self.data else self.caption
 
     def to_myst(self) -> str:
         options = [f":name: {self.name}", f":header-rows: {self.header_rows}"]
@@ -35,7 +58,7 @@ class BookTable:
             options.append(f":widths: {' '.join(map(str, self.widths))}")
         if self.classes:
             options.append(f":class: {' '.join(self.classes)}")
-        lines = [f":::{{list-table}} {self.caption}", *options, ""]
+        lines = [f":::{{list-table}} {self.full_caption()}", *options, ""]
         rows = [list(self.frame.columns)] + self.frame.astype(object).values.tolist()
         for row in rows:
             lines.append(f"* - {_cell(row[0])}")

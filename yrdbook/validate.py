@@ -4,6 +4,9 @@ Frictionless checks everything the Table Schemas say (types, required fields, ke
 foreign keys, enums, ranges); ``checks`` and ``consistency`` add what a schema cannot say.
 """
 
+import hashlib
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +17,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from . import paths
 from .checks import BibKeyCheck, DatePrecisionCheck
-from .consistency import check_stated_counts
+from .consistency import check_all
 from .problems import DataPackageError, Problem
 
 
@@ -79,18 +82,53 @@ def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str,
     if problems:
         raise DataPackageError(problems)
 
-    tables = {r.name: _frame(data_dir / r.path, r) for r in package.resources}
-    problems = check_stated_counts(tables)
+    tables = read_tables(data_dir)
+    problems = check_all(tables)
     if problems:
         raise DataPackageError(problems)
     return tables
 
 
-def _frame(path: Path, resource) -> pd.DataFrame:
-    """Read a validated CSV with the column types its schema declares."""
+def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """Read every CSV of the package with the column types its schema declares (no validation)."""
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: _frame(data_dir / r["path"], r["schema"]["fields"]) for r in descriptor["resources"]}
+
+
+def _frame(path: Path, schema_fields: list[dict]) -> pd.DataFrame:
     dtypes = {"integer": "Int64", "number": "Float64", "string": "string"}
-    fields = {f.name: dtypes.get(f.type, "string") for f in resource.schema.fields}
-    return pd.read_csv(path, dtype=fields, keep_default_na=False, na_values={c: [""] for c in fields})
+    fields = {f["name"]: f.get("type", "string") for f in schema_fields}
+    booleans = {name: _parse_boolean for name, kind in fields.items() if kind == "boolean"}
+    types = {name: dtypes.get(kind, "string") for name, kind in fields.items() if name not in booleans}
+    return pd.read_csv(path, dtype=types, converters=booleans, keep_default_na=False,
+                       na_values={c: [""] for c in types})
+
+
+def _parse_boolean(value: str) -> bool | None:
+    # Frictionless' default true/false values; validation has already rejected anything else.
+    return {"true": True, "false": False, "1": True, "0": False}.get(value.strip().lower())
+
+
+VALIDATED_ENV = "YRD_VALIDATED_INPUTS"
+
+
+def inputs_digest(data_dir: Path, bib: Path) -> str:
+    """Hash of data/ and the bibliography: what a validation result is valid for."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in Path(data_dir).iterdir() if p.is_file()):
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    digest.update(Path(bib).read_bytes())
+    return digest.hexdigest()
+
+
+def mark_validated(data_dir: Path, bib: Path) -> None:
+    """Tell processes started from here (notebook kernels of the build) that these inputs passed."""
+    os.environ[VALIDATED_ENV] = inputs_digest(data_dir, bib)
+
+
+def already_validated(data_dir: Path, bib: Path) -> bool:
+    return os.environ.get(VALIDATED_ENV) == inputs_digest(data_dir, bib)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """Charts: one theme, one offline renderer, and the figures of each chapter."""
 
-from . import evolution, overview
+from . import conclusion, docking, drivers, evolution, mechanisms, overview
 from .render import enable
 
-__all__ = ["enable", "evolution", "overview"]
+__all__ = ["conclusion", "docking", "drivers", "enable", "evolution", "mechanisms", "overview"]

@@ -3,6 +3,7 @@
 import altair as alt
 import pandas as pd
 
+from .render import data_files
 from .theme import MUTED, PALETTE, WIDTH
 
 PROJECTION = {"type": "mercator"}
@@ -28,7 +29,7 @@ def timeline(bands: pd.DataFrame, events: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("title_en:N", title="Event"), alt.Tooltip("source:N", title="Source (references.bib)")],
     )
     return alt.layer(band, marks).properties(
-        width=WIDTH - 100, height=170,
+        width=WIDTH - 100, height=170, usermeta=data_files("eras.csv", "events.csv"),
         description=(f"Timeline from 1982 to 2018 with one lane per governance mode: {', '.join(bands.name_en)}. "
                      f"Bands show when each mode held; {len(events)} dated events of section I are marked in their mode's lane."),
     )
@@ -52,6 +53,7 @@ def council_growth(growth: pd.DataFrame, roster: pd.DataFrame) -> alt.LayerChart
         x=alt.X("date:N", sort=list(growth.date)), y="members:Q", text="members:Q")
     return alt.layer(bars, totals).properties(
         width=WIDTH - 200, height=260,
+        usermeta=data_files("memberships.csv", "events.csv", "cities.csv", "provinces.csv"),
         description=("Stacked bars of the council's member cities after each admission, by province: "
                      + "; ".join(f"{r.date_en}: {r.members}" for r in growth.itertuples())
                      + ". Anhui appears from March 2010."),
@@ -69,6 +71,7 @@ def members_map(members: pd.DataFrame) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=7, fontSize=10, color="#333").encode(text="name_zh:N")
     return alt.layer(points, labels).project(**PROJECTION).properties(
         width=WIDTH - 120, height=460,
+        usermeta=data_files("memberships.csv", "cities.csv", "events.csv", "provinces.csv"),
         description=(f"Map of the {len(members)} council member cities at their approximate locations, coloured by "
                      "admission wave: " + "; ".join(f"{w}: {n} cities" for w, n in
                                                    members.groupby('wave_en', sort=False).size().items()) + "."),
@@ -91,6 +94,7 @@ def planned_scopes(scopes: pd.DataFrame) -> alt.HConcatChart:
         panels.append(alt.layer(dots).project(**PROJECTION).properties(width=190, height=240, title=title))
     summary = "; ".join(f"{f.scope_en.iloc[0]}: {int(f.inside.sum())} cities" for _, f in scopes.groupby("scope", sort=False))
     return alt.hconcat(*panels).properties(
+        usermeta=data_files("memberships.csv", "groupings.csv", "cities.csv"),
         description=(f"Three small maps of the same {scopes.city_id.nunique()} cities, highlighting the cities inside "
                      f"each planned scope ({summary}); the 2016 panel colours the five metropolitan circles."),
     )

@@ -3,6 +3,7 @@
 import altair as alt
 import pandas as pd
 
+from .render import data_files
 from .theme import PALETTE
 
 # Which column goes on which line of a mode's box, and how it is set.
@@ -28,7 +29,7 @@ def argument_overview(modes: pd.DataFrame) -> alt.LayerChart:
         for i, (_, size, weight) in enumerate(LINES)
     ]
     return alt.layer(boxes, *labels).properties(
-        width=680, height=220,
+        width=680, height=220, usermeta=data_files("eras.csv", "groupings.csv", "memberships.csv"),
         description="Overview of the paper's argument: four modes of YRD governance from left to right. "
         + " Then ".join(f"{m.short_en} ({m.period}), performance {m.performance_en}, {m.reach}."
                         for m in modes.itertuples()),

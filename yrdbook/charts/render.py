@@ -3,7 +3,10 @@
 Each chart becomes a MIME bundle with
 - ``text/html``: a container holding the Vega-Lite spec as JSON; the book's own static
   script (see ``yrdbook.sphinx_ext``) draws it with a locally served vega-embed, so no
-  CDN is needed and no random element id is written;
+  CDN is needed and no random element id is written. The drawn SVG carries the chart's
+  description as its accessible name (Vega sets it); a ``<noscript>`` paragraph gives the
+  same text without JavaScript. Below the chart, "Data: ..." links the files of data/
+  the chart was computed from, named with ``.properties(usermeta=data_files(...))``;
 - ``image/png``: a static image drawn by vl-convert, for PDF and for readers without
   JavaScript;
 - ``text/plain``: the chart's description, which is also its alt text.
@@ -18,6 +21,7 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
+from .. import datafiles
 from . import theme as _theme  # noqa: F401  (registers the theme)
 
 CJK_FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto")]
@@ -47,14 +51,29 @@ def chart_id(spec: dict) -> str:
     return f"yrd-chart-{digest[:12]}"
 
 
+def data_files(*names: str) -> dict:
+    """``usermeta`` naming the files of data/ a chart was computed from, for ``.properties()``:
+    ``chart.properties(description=..., usermeta=data_files("eras.csv", "events.csv"))``."""
+    return {"yrdbook": {"data": datafiles.check(names)}}
+
+
+def chart_data_files(spec: dict) -> list[str]:
+    return list(spec.get("usermeta", {}).get("yrdbook", {}).get("data", []))
+
+
 def html_container(spec: dict) -> str:
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     payload = payload.replace("</", "<\\/")  # keep the JSON from closing its <script>
-    label = html.escape(spec["description"], quote=True)
+    description = html.escape(spec["description"], quote=False)
+    data = chart_data_files(spec)
+    # No role="img" on the container: the chart's action menu is focusable, and an image
+    # may not contain controls. The SVG that Vega draws is named by the description.
     return (
-        f'<div class="yrd-chart" id="{chart_id(spec)}" role="img" aria-label="{label}">'
+        f'<div class="yrd-chart" id="{chart_id(spec)}">'
         f'<script type="application/json" class="yrd-chart-spec">{payload}</script>'
-        f'<div class="yrd-chart-view"></div></div>'
+        f'<div class="yrd-chart-view"></div>'
+        f'<noscript><p class="yrd-chart-alt">{description}</p></noscript></div>'
+        + (datafiles.html_line(data) if data else "")
     )
 
 

@@ -1,0 +1,204 @@
+"""Citing the book: CITATION.cff validated by cffconvert, BibTeX entries that real BibTeX and
+LaTeX runs accept and typeset, one entry per chapter, and Highwire tags on the landing page."""
+
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pybtex.database import parse_string
+
+from yrdbook import citation
+
+REPO = Path(__file__).resolve().parent.parent
+CFF = REPO / "CITATION.cff"
+# cffconvert pins jsonschema 3, the book needs 4: it lives in its own environment (tasks.sh).
+CFFCONVERT = Path(os.environ.get("YRD_CFFCONVERT", REPO / ".venv" / "cffconvert" / "bin" / "cffconvert"))
+
+
+def run(command, cwd, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120, **kwargs)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def bibtex_blocks(page: Path) -> list[str]:
+    return [block.get_text() for block in soup(page).select("div.yrd-bibtex pre")]
+
+
+def numbered_chapters(built_html: Path) -> list[str]:
+    """Chapters of the numbered parts of the table of contents the book was built from."""
+    toc = yaml.safe_load((built_html.parent.parent / "_toc.yml").read_text(encoding="utf-8"))
+    return [c["file"] for part in toc.get("parts", []) if part.get("numbered") for c in part["chapters"]]
+
+
+# --- CITATION.cff ------------------------------------------------------------------------
+
+def test_citation_file_is_valid_cff():
+    if not CFFCONVERT.exists():
+        pytest.fail(f"{CFFCONVERT} is missing: ./tasks.sh setup installs cffconvert")
+    result = run([str(CFFCONVERT), "--validate", "-i", str(CFF)], cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "valid" in result.stdout
+
+
+def test_cffconvert_rejects_a_broken_file(tmp_path):
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text(CFF.read_text(encoding="utf-8").replace("date-released: 2026-11-26", "date-released: soon", 1))
+    assert run([str(CFFCONVERT), "--validate", "-i", str(broken)], cwd=tmp_path).returncode != 0
+
+
+def test_citation_file_matches_the_package_and_is_honest_about_the_paper():
+    cff = yaml.safe_load(CFF.read_text(encoding="utf-8"))
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert str(cff["version"]) == version
+    assert cff["title"] == cff["preferred-citation"]["title"] == \
+        "Active Docking in the Yangtze River Delta: an executable companion to a paper on regional governance"
+    assert cff["authors"] == [{"name": "The YRD Governance Book project"}]
+    assert cff["license"] == "MIT"
+    paper = cff["references"][0]
+    assert paper["title"] == "……治理新模式的复合动力与机制创新"
+    assert set(paper) <= {"type", "title", "authors", "languages", "notes"}, "only what the paper's text shows"
+    assert paper["authors"][0]["name"].startswith("Unknown")
+
+
+# --- the entries themselves -----------------------------------------------------------------
+
+def test_bibtex_helpers():
+    assert citation.escape("R&D 100% #1 a_b $") == r"R\&D 100\% \#1 a\_b \$"
+    assert citation.chapter_key("book/evolution") == "yrd_governance_book_evolution"
+    assert citation.chapter_key("book/Part 2-Docking") == "yrd_governance_book_part_2_docking"
+    assert citation.bib_entry("source_paper").startswith("@misc{source_paper,")
+    with pytest.raises(KeyError):
+        citation.bib_entry("no_such_key")
+
+
+def test_entries_parse_and_carry_the_metadata():
+    book = citation.load()
+    entries = parse_string(citation.book_entry(book) + "\n"
+                           + citation.chapter_entry(book, "book/x", "A chapter & more", "2"), "bibtex").entries
+    whole = entries["yrd_governance_book"]
+    assert whole.type == "book" and whole.fields["year"] == "2026" and whole.fields["version"] == "0.1.0"
+    assert whole.persons["author"][0].last_names == ["{The YRD Governance Book project}"]
+    chapter = entries["yrd_governance_book_x"]
+    assert chapter.type == "incollection" and chapter.fields["chapter"] == "2"
+    assert chapter.fields["title"] == r"{A chapter \& more}"
+
+
+# --- the built book ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cite_page(built_html) -> Path:
+    page = built_html / "book" / "cite.html"
+    assert page.exists(), "book/cite.md is not in the book: it must be listed in _toc.yml"
+    return page
+
+
+def test_cite_page_gives_book_and_paper(cite_page, built_html):
+    blocks = bibtex_blocks(cite_page)
+    book = citation.book_entry(citation.load())
+    assert blocks[0].strip() == book
+    assert blocks[1].strip() == citation.bib_entry("source_paper")
+    keys = {key for block in blocks for key in parse_string(block, "bibtex").entries}
+    assert {"yrd_governance_book", "source_paper"} <= keys
+    assert {citation.chapter_key(doc) for doc in numbered_chapters(built_html)} <= keys
+
+
+def test_every_numbered_chapter_offers_its_own_entry(built_html):
+    chapters = numbered_chapters(built_html)
+    assert chapters
+    for number, doc in enumerate(chapters, start=1):
+        page = built_html / f"{doc}.html"
+        box = soup(page).select_one("div.yrd-cite-chapter")
+        assert box is not None, f"{doc} has no 'Cite this chapter' box"
+        entry = parse_string(box.select_one("div.yrd-bibtex pre").get_text(), "bibtex").entries
+        heading = soup(page).select_one("article h1")
+        title = heading.get_text().rstrip("#").strip().removeprefix(f"{number}. ").strip()
+        assert list(entry) == [citation.chapter_key(doc)]
+        fields = entry[citation.chapter_key(doc)].fields
+        assert fields["title"] == "{" + citation.escape(title) + "}"
+        assert fields["chapter"] == str(number)
+    for other in ("intro", "bibliography", "cite"):
+        assert soup(built_html / "book" / f"{other}.html").select_one("div.yrd-cite-chapter") is None
+
+
+def test_landing_page_has_highwire_tags(built_html):
+    page = soup(built_html / "book" / "intro.html")
+    tags = {}
+    for meta in page.find_all("meta", attrs={"name": re.compile("^citation_")}):
+        tags.setdefault(meta["name"], []).append(meta["content"])
+    book = citation.load()
+    assert tags["citation_title"] == [book.title]
+    assert tags["citation_author"] == ["The YRD Governance Book project"]
+    assert tags["citation_publication_date"] == ["2026/11/26"]
+    assert tags["citation_pdf_url"][0].endswith(".pdf")
+    pdf = (built_html / "book" / tags["citation_pdf_url"][0]).resolve()
+    if not pdf.exists():
+        pytest.xfail(f"the PDF edition is not in this HTML build yet ({pdf.relative_to(built_html.resolve())})")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# --- real BibTeX and LaTeX ----------------------------------------------------------------------
+
+LATIN = r"""\documentclass{article}
+\begin{document}
+The book is \cite{yrd_governance_book}; its first chapter is \cite{%(chapter)s}.
+\bibliographystyle{plain}
+\bibliography{refs}
+\end{document}
+"""
+
+CHINESE = r"""\documentclass{article}
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Sans CJK SC}
+\begin{document}
+The book \cite{yrd_governance_book} reproduces the paper \cite{source_paper}; chapters: \nocite{*}.
+\bibliographystyle{unsrt}
+\bibliography{refs}
+\end{document}
+"""
+
+
+def compile_with_bibtex(folder: Path, engine: str, source: str, bib: str) -> str:
+    for tool in (engine, "bibtex"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} is missing: ./tasks.sh setup installs TeX Live")
+    (folder / "refs.bib").write_text(bib, encoding="utf-8")
+    (folder / "doc.tex").write_text(source, encoding="utf-8")
+    latex = [engine, "-interaction=nonstopmode", "-halt-on-error", "doc.tex"]
+    for step in (latex, ["bibtex", "doc"], latex, latex):
+        result = run(step, cwd=folder)
+        assert result.returncode == 0, f"{' '.join(step)} failed:\n{result.stdout[-3000:]}"
+    log = (folder / "doc.log").read_text(encoding="utf-8", errors="replace")
+    assert "undefined" not in log.lower(), "a citation or reference stayed undefined"
+    blg = (folder / "doc.blg").read_text(encoding="utf-8")
+    assert "Warning--" not in blg and "error message" not in blg, blg
+    return (folder / "doc.bbl").read_text(encoding="utf-8")
+
+
+def test_book_entry_compiles_with_latex_and_bibtex(cite_page, built_html, tmp_path):
+    blocks = bibtex_blocks(cite_page)
+    chapter = citation.chapter_key(numbered_chapters(built_html)[0])
+    bbl = compile_with_bibtex(tmp_path, "latex", LATIN % {"chapter": chapter}, "\n\n".join(blocks))
+    assert r"\bibitem{yrd_governance_book}" in bbl and rf"\bibitem{{{chapter}}}" in bbl
+    flat = " ".join(bbl.split())
+    assert "Active Docking in the Yangtze River Delta: an executable companion to a paper on regional governance" in flat
+    assert "The YRD Governance Book project" in flat
+    assert (tmp_path / "doc.dvi").stat().st_size > 0
+
+
+def test_all_entries_with_chinese_compile_with_xelatex_and_bibtex(cite_page, tmp_path):
+    blocks = bibtex_blocks(cite_page)
+    bbl = compile_with_bibtex(tmp_path, "xelatex", CHINESE, "\n\n".join(blocks))
+    assert "……治理新模式的复合动力与机制创新" in bbl
+    assert bbl.count(r"\bibitem") == len(parse_string("\n".join(blocks), "bibtex").entries)
+    fonts = run(["pdffonts", "doc.pdf"], cwd=tmp_path) if shutil.which("pdffonts") else None
+    if fonts is not None:
+        assert "NotoSansCJK" in fonts.stdout

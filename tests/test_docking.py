@@ -1,0 +1,98 @@
+"""Chapter II's facts, computed from data/, checked against the paper's figures."""
+
+import pytest
+
+from yrdbook import data, docking, drivers
+
+
+@pytest.fixture(scope="module")
+def book():
+    return data.load()
+
+
+def test_delegation(book):
+    visit = docking.event(book, "shanghai_delegation_2017")
+    assert (visit.date, visit.end_date) == ("2017-12-06", "2017-12-07")  # 2017年12月6—7日
+    assert "李强" in visit.actor_zh and "应勇" in visit.actor_zh
+    assert "安徽、江苏、浙江" in visit.title_zh
+    assert len(docking.list_items(book, "delegation_priorities")) == 5
+
+
+def test_chronologies_cover_2004_to_2017(book):
+    steps = docking.chronology(book)
+    assert steps.when.min().year == 2004 and steps.when.max().year == 2017
+    jiaxing = steps[steps.docking_city == "jiaxing"].set_index("event_id")
+    assert jiaxing.date["zhejiang_approves_zone_2017"] == "2017-03"
+    assert jiaxing.date["zhejiang_implementation_plan_2017"] == "2017-05-26"
+    assert jiaxing.level["zhejiang_approves_zone_2017"] == "provincial"
+    nantong = steps[steps.docking_city == "nantong"].set_index("event_id")
+    assert nantong.date["jiangsu_approves_gateway_2017"] == "2017-05"
+    assert nantong.date["haimen_55580_plan_2017"] == "2017-01"
+    assert set(steps.level) <= {"city", "provincial", "joint"}
+
+
+def test_planning_intensity(book):
+    intensity = docking.planning_intensity(book).set_index(["city_id", "half_year"]).documents
+    assert intensity["jiaxing", "2014 H1"] == 1  # the 2014 three-year action plan
+    assert intensity["nantong", "2017 H1"] == 4  # Haimen plan, 13th FYP, police measures, provincial approval
+    assert intensity["jiaxing", "2017 H1"] == 3  # approval, implementation plan, finance plan
+    assert intensity[["nantong"]].loc[:, ["2014 H1", "2014 H2", "2015 H1", "2015 H2", "2016 H1", "2016 H2"]].sum() == 0
+
+
+def test_amounts_match_the_paper(book):
+    a = docking.amounts(book).set_index("amount_id")
+    # Nantong's 2017 investment week: 94 projects, 1 772 亿元.
+    assert (a.value["nantong_week_projects"], a.unit["nantong_week_projects"]) == (94, "个")
+    assert (a.value["nantong_week_investment"], a.unit["nantong_week_investment"]) == (1772, "亿元")
+    assert a.base_value["nantong_week_investment"] == 177_200_000_000
+    # The Zhongtong project's five figures: 150 亩, 7500 万美元, 5000 万美元, 8 亿元, 3 800 万元.
+    zhongtong = {k: (a.value[k], a.unit[k]) for k in a.index if k.startswith("zhongtong")}
+    assert zhongtong == {"zhongtong_area": (150, "亩"), "zhongtong_investment": (7500, "万美元"),
+                         "zhongtong_registered_capital": (5000, "万美元"), "zhongtong_output": (8, "亿元"),
+                         "zhongtong_tax": (3800, "万元")}
+    assert a.base_value["zhongtong_area"] == pytest.approx(100_000)  # 150 × 10000/15 m²
+    assert a.base_unit["zhongtong_investment"] == "US dollar"  # no exchange rate applied
+    assert a.base_value["zhongtong_tax"] == 38_000_000
+    # Xiangjiadang: 15 亿元 investment, 27 亿元 output, 1 亿元 tax; Jiaxing conference: 30+ agreements.
+    assert [a.value[k] for k in ("xiangjiadang_investment", "xiangjiadang_output", "xiangjiadang_tax")] == [15, 27, 1]
+    assert (a.value["jiaxing_conference_agreements"], a.qualifier["jiaxing_conference_agreements"]) == (30, "more_than")
+    assert (a.value["jiaxing_finance_target"], a.qualifier["jiaxing_finance_target"]) == (45, "at_least")
+
+
+def test_derived_ratios_are_labelled_as_the_books(book):
+    ratios = docking.derived_ratios(book).set_index("ratio_id")
+    assert ratios.value["xiangjiadang_output_per_investment"] == pytest.approx(27 / 15)
+    assert ratios.value["zhongtong_tax_share_of_output"] == pytest.approx(0.38 / 8)
+    table = docking.ratios_table(docking.derived_ratios(book)).to_myst()
+    assert "the book's own" in table and "not the paper's" in table
+
+
+@pytest.mark.parametrize("list_id, count", [
+    ("jiaxing_2020_goals", 5), ("nantong_five_bases", 5), ("jiaxing_five_demonstrations", 5),
+    ("jiaxing_conference_areas", 4), ("g60_five_areas", 5), ("g60_three_fields", 3),
+])
+def test_enumerations_have_the_papers_length(book, list_id, count):
+    assert len(docking.list_items(book, list_id)) == count
+
+
+def test_framework_is_drawn_from_data(book):
+    nodes = drivers.framework_nodes(book)
+    assert list(nodes[nodes.layer == 0].node_id) == ["planning_lead", "consensus_synergy", "pull_push"]
+    assert list(nodes[nodes.layer == 3].name_zh) == ["主动对接", "全面对接", "深度对接"]
+    triad = book.measures[book.measures.in_papers_triad]
+    assert list(triad.name_zh) == ["密集规划", "精准接轨", "深化落实"]
+    links = drivers.framework_links(book, nodes)
+    assert links[["x", "x2"]].notna().all().all()
+    assert (links.x2 - links.x).isin([1]).all(), "every arrow goes one layer to the right"
+
+
+def test_coding_covers_every_event_but_the_segmented_era(book):
+    coded = drivers.code_events(book)
+    uncoded = drivers.uncoded_events(book, coded)
+    # The chapter's prose says the uncoded events are those of the segmented era.
+    assert set(uncoded.era_id) == {"segmented"}
+    assert set(coded.driver_id) == {"planning_lead", "consensus_synergy", "pull_push"}
+    pairs = set(zip(coded.event_id, coded.driver_id))
+    assert ("shanghai_delegation_2017", "pull_push") in pairs
+    assert ("joint_meeting_1992", "consensus_synergy") in pairs
+    assert ("plan_2016_issued", "planning_lead") in pairs

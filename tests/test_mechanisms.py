@@ -1,0 +1,140 @@
+"""Chapters III and IV and the appendices, checked against the paper."""
+
+import pytest
+
+from yrdbook import appendix, conclusion, data, mechanisms
+
+
+@pytest.fixture(scope="module")
+def book():
+    return data.load()
+
+
+# Table 1 and Table 2 as printed in the paper (section III.3), cell by cell.
+TABLE_1 = {
+    "heading": "嘉兴市2016年深化接轨上海重点项目",
+    "project": "加快创建全面接轨上海示范区",
+    "contents": [
+        "上半年制订嘉兴市全面接轨上海示范区建设方案，上报省委、省政府，推动省级层面建立接轨上海协调推进工作机制，并给予政策支持",
+        "三季度梳理明确需要省协调解决的接轨上海重点难点清单",
+        "学习上海改革经验，探索建设政府服务“单一窗口”，全面推行政府目标管理，继续深化审批制度改革，努力实现服务规则、政务环境与上海“无差别”",
+    ],
+    "牵头领导": "孙贤龙、楼建明",
+    "责任单位": "市委政研室、市发展改革委",
+    "配合单位": "市行政服务中心、市市场监管局、嘉兴经济技术开发区（国际商务区）、嘉兴港区、各县（市、区）",
+}
+TABLE_2_ROWS = [
+    ("加快创建全面接轨上海示范区", "见表1重点项目一", None),
+    ("年内完成新一轮嘉兴市域总体规划以及嘉兴南站综合交通枢纽规划", "市建委", "嘉通集团"),
+    ("上半年完成沪嘉边界区域发展及规划研究课题", "市建委、市发展改革委", ""),
+    ("试点探索企业名称预核准申报制度，年内全面启动对审批部门和申请人的“双告知”制度", "市市场监管局", "市行政服务中心、各县（市、区）"),
+]
+
+
+def test_table_1_cells(book):
+    meta = book.paper_tables.set_index("table_id").loc["table1"]
+    assert (meta.number, meta.title_zh, meta.heading_zh) == (1, "规划政策对接重点项目表", TABLE_1["heading"])
+    tasks = book.table_tasks.query("table_id == 'table1'").set_index("task_no").content_zh
+    assert tasks[0] == TABLE_1["project"]
+    assert [tasks[n] for n in (1, 2, 3)] == TABLE_1["contents"]
+    for role_zh, role in (("牵头领导", "lead_leader"), ("责任单位", "responsible_unit"), ("配合单位", "cooperating_unit")):
+        assert mechanisms._parties(book, "table1", 0, role, "zh") == TABLE_1[role_zh]
+    rendered = mechanisms.paper_table_1(book).to_myst()
+    for text in [TABLE_1["heading"], TABLE_1["project"], *TABLE_1["contents"], TABLE_1["牵头领导"], TABLE_1["配合单位"]]:
+        assert text in rendered
+    assert "表1 规划政策对接重点项目表" in rendered
+
+
+def test_table_2_cells(book):
+    meta = book.paper_tables.set_index("table_id").loc["table2"]
+    assert (meta.number, meta.title_zh, meta.heading_zh) == (2, "规划政策对接任务分解表", "嘉兴市2016年深化接轨上海工作任务分解表")
+    tasks = book.table_tasks.query("table_id == 'table2'").set_index("task_no")
+    assert tasks.content_zh[0] == "规划政策对接行动"
+    assert mechanisms._parties(book, "table2", 0, "overall_lead_unit", "zh") == "市发展改革委、市委政研室"
+    for number, (content, responsible, cooperating) in enumerate(TABLE_2_ROWS, start=1):
+        assert tasks.content_zh[number] == content
+        if number == 1:
+            assert tasks.refers_to[number] == "table1"
+            continue
+        assert mechanisms._parties(book, "table2", number, "responsible_unit", "zh") == responsible
+        assert mechanisms._parties(book, "table2", number, "cooperating_unit", "zh") == cooperating
+    rendered = mechanisms.paper_table_2(book).to_myst()
+    assert "规划政策对接行动（总牵头单位：市发展改革委、市委政研室）" in rendered
+    assert "见表1重点项目一" in rendered
+    for content, responsible, cooperating in TABLE_2_ROWS:
+        assert content in rendered and responsible in rendered and (cooperating or "") in rendered
+
+
+def test_lead_leaders_and_roles(book):
+    people = book.people.set_index("name_zh")
+    assert people.title_zh["孙贤龙"] == "嘉兴市委副书记、政法委书记"
+    assert people.title_zh["楼建明"] == "嘉兴市委常委、常务副市长"
+    counts = mechanisms.role_counts(mechanisms.responsibility_table(book)).set_index("role").assignments
+    assert counts.to_dict() == {"lead_leader": 2, "overall_lead_unit": 2, "responsible_unit": 6, "cooperating_unit": 8}
+    resp = mechanisms.responsibility_table(book)
+    # The chapter says these two units appear both as overall leads and as responsible units.
+    for unit in ("市发展改革委", "市委政研室"):
+        assert {"overall_lead_unit", "responsible_unit"} <= set(resp[resp.party_zh == unit].role)
+
+
+def test_haimen_55580(book):
+    plan = mechanisms.haimen_55580(book)
+    assert plan.groupby("part").size().to_dict() == {"haimen_five_projects": 5, "haimen_five_bases": 5, "haimen_five_targets": 5}
+    assert (plan.dropna(subset=["target_percent"]).target_percent == 80).all()
+    assert len(plan.dropna(subset=["target_percent"])) == 5
+
+
+def test_comprehensive_docking_lists(book):
+    items = book.list_items.groupby("list_id").size()
+    assert items["jiaxing_six_domains"] == 6
+    assert items["nantong_five_principles"] == 5
+    assert items["nantong_eight_tasks"] == 8
+    coverage = mechanisms.domain_coverage(book)
+    shares = mechanisms.hard_soft_shares(coverage).set_index("city_id")
+    assert shares["items"].to_dict() == {"jiaxing": 6, "nantong": 13}
+    assert shares.hard_share["jiaxing"] + shares.soft_share["jiaxing"] == pytest.approx(1)
+    # Infrastructure and transport are hard, ecology and culture soft, as the paper says.
+    classes = book.domains.set_index("domain_id")["class"]
+    assert classes[["infrastructure", "transport"]].eq("hard").all()
+    assert classes[["planning_policy", "market", "public_service", "ecology", "culture_tourism"]].eq("soft").all()
+
+
+def test_finance_and_police(book):
+    assert len(book.list_items.query("list_id == 'jiaxing_finance_tasks'")) == 4
+    police = book.lists.set_index("list_id").loc["nantong_police_measures"]
+    assert (police.stated_count, police.completeness) == (8, "examples")
+
+
+def test_cluster_plans(book):
+    plans = conclusion.cluster_plans(book).set_index("plan_id")
+    assert plans.date.to_dict() == {"jingjinji_outline_2015": "2015-04", "pan_prd_guidance_2016": "2016-03",
+                                    "yrd_cluster_plan_2016": "2016-06", "gba_plan_2017": "2017-03", "xiongan_2017": "2017-04"}
+    assert plans.stated_scope_zh["gba_plan_2017"] == "“9+2”"
+    assert "雄县、容城、安新" in plans.stated_scope_zh["xiongan_2017"]
+
+
+def test_seven_dimensions(book):
+    dims = conclusion.integration_dimensions(book)
+    assert len(dims) == 7
+    assert dims.text_zh.iloc[0] == "区域发展规划一体化" and dims.text_zh.iloc[-1] == "区域合作制度体系一体化"
+    links = conclusion.dimension_links(book)
+    assert set(links.item_no) == set(range(1, 8)), "every dimension is linked"
+
+
+def test_glossary_is_generated(book):
+    terms = appendix.glossary(book, appendix.chapters())
+    assert appendix.pinyin("长三角") == "cháng sān jiǎo"
+    assert terms.set_index("term_zh").first_doc["分割式治理模式"] == "evolution"
+    assert terms.first_doc.notna().mean() > 0.8
+
+
+def test_paper_map_covers_every_section_and_table(book):
+    mapping = appendix.paper_map(book, appendix.chapters()).set_index("item")
+    assert mapping.docs["Table 1"] == ["mechanisms"] and mapping.docs["Table 2"] == ["mechanisms"]
+    assert all(mapping.docs), f"not reproduced: {list(mapping[~mapping.docs.map(bool)].index)}"
+
+
+def test_data_dictionary_lists_every_table(book):
+    tables, fields = appendix.data_dictionary()
+    assert set(tables.table) == set(book.names)
+    assert (tables.rows == [len(getattr(book, t)) for t in tables.table]).all()

@@ -1,0 +1,182 @@
+"""Appendices generated from the data package and the book itself: glossary, paper-to-book
+map and data dictionary. Nothing here is maintained by hand."""
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pypinyin import Style, lazy_pinyin, load_phrases_dict
+
+from . import paths
+from .data import BookData
+from .tables import BookTable, bilingual
+
+SECTION_IN_TITLE = re.compile(r"\(paper section ([^)]+)\)")
+
+
+def chapters(root: Path | None = None) -> pd.DataFrame:
+    """The book's pages in table-of-contents order, with their titles and texts."""
+    root = Path(root or paths.REPO_ROOT)
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
+    rows = []
+    for order, file in enumerate(files):
+        path = next(p for p in (root / f"{file}.ipynb", root / f"{file}.md") if p.exists())
+        text = _page_text(path)
+        title = next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+        rows.append({"order": order, "doc": Path(file).name, "path": path, "title": title, "text": text})
+    return pd.DataFrame(rows)
+
+
+def _page_text(path: Path) -> str:
+    if path.suffix == ".md":
+        return path.read_text(encoding="utf-8")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    texts = []
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            texts.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            texts.append("".join(output.get("data", {}).get("text/markdown", "")))
+    return "\n".join(texts)
+
+
+# Readings pypinyin's phrase dictionary gets wrong for these terms (长 in 长三角 is cháng).
+load_phrases_dict({"长三角": [["cháng"], ["sān"], ["jiǎo"]]})
+
+
+def pinyin(term: str, tones: bool = True) -> str:
+    """Hanyu pinyin of a term, one syllable per character, with tone marks by default."""
+    return " ".join(lazy_pinyin(term, style=Style.TONE if tones else Style.NORMAL, errors="ignore"))
+
+
+def glossary(data: BookData, pages: pd.DataFrame, exclude: tuple[str, ...] = ("glossary",)) -> pd.DataFrame:
+    """Glossary terms with computed pinyin and the first chapter whose text uses them."""
+    pages = pages[~pages.doc.isin(exclude)]
+    rows = []
+    for term in data.glossary.itertuples():
+        variants = [term.term_zh] + (term.term_zh.split("与") if "与" in term.term_zh else [])
+        first = pages[pages.text.map(lambda text: any(v in text for v in variants))]
+        rows.append({"term_zh": term.term_zh, "pinyin": pinyin(term.term_zh), "term_en": term.term_en,
+                     "definition_en": term.definition_en, "section": term.section,
+                     "first_doc": first.doc.iloc[0] if len(first) else None,
+                     "first_title": first.title.iloc[0] if len(first) else None})
+    frame = pd.DataFrame(rows)
+    order = frame.term_zh.map(lambda t: pinyin(t, tones=False))
+    return frame.assign(order=order).sort_values("order").drop(columns="order").reset_index(drop=True)
+
+
+def glossary_table(terms: pd.DataFrame) -> BookTable:
+    frame = pd.DataFrame({
+        "Term 术语": terms.term_zh, "Pinyin": terms.pinyin, "English": terms.term_en, "Definition": terms.definition_en,
+        "Paper section": terms.section,
+        "First used": [f"{{doc}}`{doc}`" if pd.notna(doc) else "not used in a chapter" for doc in terms.first_doc],
+    })
+    return BookTable(frame, name="tbl-glossary", widths=[14, 14, 18, 30, 8, 16],
+                     caption="Glossary of key terms, in pinyin order. Pinyin is generated with pypinyin and "
+                             "'First used' by searching the chapters in reading order.", data=["glossary.csv"])
+
+
+def _expand(spec: str, sections: list[str]) -> list[str]:
+    """'II.1–II.3' → [II.1, II.2, II.3]; 'I' → [I, I.1, I.2, I.3]."""
+    if "–" in spec:
+        start, end = spec.split("–")
+        major = start.split(".")[0]
+        return [s for s in sections if s.split(".")[0] == major and start <= s <= end]
+    return [s for s in sections if s == spec or s.startswith(spec + ".")]
+
+
+def paper_map(data: BookData, pages: pd.DataFrame) -> pd.DataFrame:
+    """Every section and table of the paper, with the chapter reproducing it and the data rows citing it."""
+    sections = data.paper_sections.sort_values("section_order")
+    ids = list(sections.section_id)
+    covered: dict[str, list[str]] = {s: [] for s in ids}
+    for page in pages.itertuples():
+        match = SECTION_IN_TITLE.search(page.title)
+        if match:
+            for s in _expand(match.group(1), ids):
+                covered[s].append(page.doc)
+    for parent in [s for s in ids if "." not in s]:  # a section is reproduced where its subsections are
+        if not covered[parent]:
+            children = [doc for s in ids if s.startswith(parent + ".") for doc in covered[s]]
+            covered[parent] = list(dict.fromkeys(children))
+    covered["abstract"].append(pages.doc.iloc[0])  # the introduction presents the paper's argument
+    covered["references"] += list(pages[pages.text.str.contains(r"\{bibliography\}", regex=True)].doc)
+    fact_rows = pd.concat([getattr(data, n)[["section"]] for n in data.names if "section" in getattr(data, n).columns])
+    per_section = fact_rows.section.value_counts()
+    rows = [{"item": f"§ {s.section_id}" if s.section_id not in ("abstract", "references") else s.title_en,
+             "title_zh": s.title_zh, "title_en": s.title_en, "docs": covered[s.section_id],
+             "data_rows": int(per_section.get(s.section_id, 0))} for s in sections.itertuples()]
+    for t in data.paper_tables.itertuples():
+        docs = list(pages[pages.text.str.contains(f":name: tbl-paper-table-{t.number}", regex=False)].doc)
+        rows.append({"item": f"Table {t.number}", "title_zh": f"表{t.number} {t.title_zh}", "title_en": t.title_en,
+                     "docs": docs, "data_rows": int((data.table_tasks.table_id == t.table_id).sum())})
+    return pd.DataFrame(rows)
+
+
+def paper_map_table(mapping: pd.DataFrame) -> BookTable:
+    frame = pd.DataFrame({
+        "Paper": mapping["item"], "Heading 标题": [bilingual(z, e) for z, e in zip(mapping.title_zh, mapping.title_en)],
+        "Reproduced in": mapping.docs.map(lambda docs: ", ".join(f"{{doc}}`{d}`" for d in docs) or "not reproduced"),
+        "Data rows citing it": mapping.data_rows,
+    })
+    return BookTable(frame, name="tbl-paper-map", widths=[12, 46, 26, 16],
+                     caption="Every section and table of the paper and where the book reproduces it, computed from "
+                             "the chapters' titles and tables and from the data rows' section column.",
+                     data=["paper_sections.csv", "paper_tables.csv"])
+
+
+def _constraints(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = []
+    if c.get("required"):
+        parts.append("required")
+    if c.get("unique"):
+        parts.append("unique")
+    if "enum" in c:
+        parts.append("one of " + ", ".join(map(str, c["enum"])))
+    if "minimum" in c or "maximum" in c:
+        parts.append(f"range {c.get('minimum', '…')} to {c.get('maximum', '…')}")
+    if "pattern" in c:
+        parts.append(f"pattern `{c['pattern']}`")
+    return "; ".join(parts)
+
+
+def data_dictionary(data_dir: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Tables and fields of datapackage.json, with row counts of the CSVs."""
+    data_dir = Path(data_dir or paths.data_dir())
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    tables, fields = [], []
+    for res in package["resources"]:
+        schema = res["schema"]
+        rows = sum(1 for _ in (data_dir / res["path"]).open(encoding="utf-8")) - 1
+        keys = ", ".join(schema["primaryKey"]) if isinstance(schema["primaryKey"], list) else schema["primaryKey"]
+        links = "; ".join(f"{', '.join(fk['fields'])} → {fk['reference']['resource']}" for fk in schema.get("foreignKeys", []))
+        tables.append({"table": res["name"], "file": res["path"], "title": res.get("title", ""),
+                       "description": res.get("description", ""), "rows": rows, "primary_key": keys, "foreign_keys": links})
+        for f in schema["fields"]:
+            fields.append({"table": res["name"], "field": f["name"], "type": f["type"], "title": f.get("title", ""),
+                           "description": f.get("description", ""), "constraints": _constraints(f)})
+    return pd.DataFrame(tables), pd.DataFrame(fields)
+
+
+def tables_table(tables: pd.DataFrame) -> BookTable:
+    frame = pd.DataFrame({
+        "Table (download)": tables.file.map(lambda f: f"{{yrd-data}}`{f}`"), "Rows": tables.rows,
+        "What it holds": tables.title + ". " + tables.description,
+        "Keys": tables.primary_key + tables.foreign_keys.map(lambda fk: f"\nlinks: {fk}" if fk else ""),
+    })
+    return BookTable(frame, name="tbl-data-tables", widths=[18, 7, 50, 25],
+                     caption="The tables of the data package, generated from `datapackage.json`; each name links to "
+                             "the CSV file served with the book.", data=["datapackage.json"])
+
+
+def fields_table(fields: pd.DataFrame, table: str) -> BookTable:
+    chosen = fields[fields.table == table]
+    frame = pd.DataFrame({"Field": chosen.field.map(lambda f: f"`{f}`"), "Type": chosen.type,
+                          "Meaning": (chosen.title + ". " + chosen.description).str.strip(". ").replace("", "–"),
+                          "Constraints": chosen.constraints.str.replace("|", "\\|", regex=False)})
+    return BookTable(frame, name=f"tbl-fields-{table.replace('_', '-')}", widths=[20, 10, 40, 30],
+                     caption=f"Fields of `{table}`.", data=[f"{table}.csv"])

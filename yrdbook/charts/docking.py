@@ -1,0 +1,91 @@
+"""Figures of chapter II: docking chronologies, planning intensity, outcomes."""
+
+import altair as alt
+import pandas as pd
+
+from .render import data_files
+from .theme import PALETTE, WIDTH
+
+LEVEL_ORDER = ["city", "provincial", "joint"]
+KIND_ORDER = ["visit", "plan", "approval", "document", "conference", "agreement", "investment"]
+
+
+def chronologies(steps: pd.DataFrame, start: str = "2014-01-01") -> alt.Chart:
+    """Both cities' docking steps on one time axis, one lane per city, coloured by level."""
+    shown = steps[steps.when >= pd.Timestamp(start)]
+    left_out = steps[steps.when < pd.Timestamp(start)]
+    chart = alt.Chart(shown).mark_point(filled=True, size=110, opacity=0.9).encode(
+        x=alt.X("when:T", title="Date (partial dates at the start of their month)",
+                scale=alt.Scale(domain=[start, "2018-01-01"]), axis=alt.Axis(format="%Y-%m", tickCount=8)),
+        y=alt.Y("city_en:N", title=None, sort=["Jiaxing", "Nantong"], axis=alt.Axis(labelFontSize=12)),
+        yOffset=alt.YOffset("same_month_rank:O"),
+        color=alt.Color("level:N", title="Level", sort=LEVEL_ORDER, scale=alt.Scale(domain=LEVEL_ORDER, range=PALETTE[:3])),
+        shape=alt.Shape("kind:N", title="Kind", sort=KIND_ORDER, scale=alt.Scale(domain=KIND_ORDER)),
+        tooltip=[alt.Tooltip("date_en:N", title="Date"), alt.Tooltip("city_zh:N", title="城市"),
+                 alt.Tooltip("title_zh:N", title="事项"), alt.Tooltip("title_en:N", title="Step"),
+                 alt.Tooltip("level:N", title="Level"), alt.Tooltip("source:N", title="Source")],
+    )
+    counts = shown.groupby("city_en").size()
+    note = (f" {len(left_out)} earlier step(s) before {start[:4]} are listed in the table but not drawn."
+            if len(left_out) else "")
+    return chart.properties(
+        width=WIDTH, height=200, usermeta=data_files("events.csv", "cities.csv"),
+        description=("Dot chart of the docking steps of Jiaxing and Nantong with Shanghai on one time axis from "
+                     f"{start[:4]} to 2017: " + ", ".join(f"{c} {n} steps" for c, n in counts.items())
+                     + ", coloured by city, provincial or joint level." + note),
+    )
+
+
+def planning_intensity(intensity: pd.DataFrame) -> alt.Chart:
+    """Planning documents per half-year, the two cities side by side."""
+    cities = list(dict.fromkeys(intensity.city_en))
+    bars = alt.Chart(intensity).mark_bar().encode(
+        x=alt.X("half_year:N", title="Half-year", sort=list(dict.fromkeys(intensity.half_year)), axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("city_en:N", sort=cities),
+        y=alt.Y("documents:Q", title="Planning documents", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("city_en:N", title="City", sort=cities, scale=alt.Scale(domain=cities, range=[PALETTE[1], PALETTE[4]])),
+        tooltip=[alt.Tooltip("city_zh:N", title="城市"), alt.Tooltip("half_year:N", title="Half-year"),
+                 alt.Tooltip("documents:Q", title="Documents")],
+    )
+    busiest = intensity.loc[intensity.documents.idxmax()]
+    return bars.properties(
+        width=WIDTH - 80, height=220, usermeta=data_files("events.csv"),
+        description=(f"Grouped bars of planning documents per half-year for Jiaxing and Nantong, "
+                     f"{intensity.half_year.iloc[0]} to {intensity.half_year.iloc[-1]}. Totals: "
+                     + ", ".join(f"{c} {n}" for c, n in intensity.groupby('city_en').documents.sum().items())
+                     + f". The busiest half-year is {busiest.half_year} for {busiest.city_en} with {busiest.documents}."),
+    )
+
+
+QUANTITY_TITLES = {"money_cny": "Yuan (10⁸ = 1 亿元)", "money_usd": "US dollars", "area": "Square metres",
+                   "count": "Count"}
+
+
+def outcomes(amounts: pd.DataFrame) -> alt.HConcatChart:
+    """One small bar chart per quantity, each on its own base-unit axis; labels give the paper's figure."""
+    shown = amounts.assign(
+        label=amounts.apply(lambda r: f"{r.value:g} {r.unit}", axis=1),
+        item=amounts.short_en + " · " + amounts.measure.str.replace("_", " "),
+    )
+    panels = []
+    for quantity, title in QUANTITY_TITLES.items():
+        frame = shown[shown.quantity == quantity]
+        if frame.empty:
+            continue
+        base = alt.Chart(frame).encode(
+            y=alt.Y("item:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
+            x=alt.X("base_value:Q", title=title, axis=alt.Axis(format="~s")),
+            tooltip=[alt.Tooltip("subject_zh:N", title="对象"), alt.Tooltip("subject_en:N", title="What"),
+                     alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("label:N", title="Paper's figure"),
+                     alt.Tooltip("qualifier:N", title="Qualifier"), alt.Tooltip("source:N", title="Source")],
+        )
+        bars = base.mark_bar(color=PALETTE[0])
+        text = base.mark_text(align="left", dx=3, fontSize=10).encode(text="label:N")
+        panels.append(alt.layer(bars, text).properties(width=170, height=alt.Step(20), title=title))
+    money = shown[shown.quantity == "money_cny"]
+    return alt.vconcat(alt.hconcat(*panels[:2]), alt.hconcat(*panels[2:])).resolve_scale(x="independent").properties(
+        usermeta=data_files("amounts.csv", "units.csv"),
+        description=(f"Bar charts of the {len(amounts)} amounts of section II and III.1, one panel per quantity "
+                     "(yuan, US dollars, square metres, counts) so no currency is converted. The largest is "
+                     f"{money.loc[money.base_value.idxmax(), 'label']} for {money.loc[money.base_value.idxmax(), 'subject_en']}."),
+    )

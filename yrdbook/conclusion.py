@@ -1,0 +1,59 @@
+"""Chapter IV: the YRD among China's city-cluster plans, and the seven integration dimensions."""
+
+import pandas as pd
+
+from . import dates, docking
+from .data import BookData
+from .tables import BookTable, bilingual, cite
+
+
+def cluster_plans(data: BookData) -> pd.DataFrame:
+    plans = data.cluster_plans
+    return plans.assign(when=plans.date.map(dates.plot_position), date_en=plans.date.map(dates.english),
+                        short_zh=plans.cluster_zh + " " + plans.date.str[:7]).sort_values("when")
+
+
+def integration_dimensions(data: BookData) -> pd.DataFrame:
+    return docking.list_items(data, "integration_dimensions")
+
+
+def dimension_links(data: BookData) -> pd.DataFrame:
+    dims = integration_dimensions(data).set_index("item_no")
+    mechanisms = data.mechanisms.set_index("mechanism_id")
+    drivers = data.drivers.set_index("driver_id")
+    links = data.dimension_links
+
+    def target(row):
+        if row.target_kind == "mechanism":
+            m = mechanisms.loc[row.target_id]
+            return m.name_zh, m.name_en, m.mechanism_order
+        d = drivers.loc[row.target_id]
+        return d.short_zh, d.short_en, d.driver_order
+
+    names = links.apply(target, axis=1, result_type="expand")
+    return links.assign(dimension=links.item_no.map(lambda n: f"{n}. {dims.text_zh[n]}"),
+                        dimension_en=links.item_no.map(dims.text_en), target=names[0], target_en=names[1],
+                        target_order=names[2])
+
+
+def cluster_plans_table(plans: pd.DataFrame) -> BookTable:
+    frame = pd.DataFrame({
+        "Date 日期": plans.date_en, "Cluster 城市群": [bilingual(z, e) for z, e in zip(plans.cluster_zh, plans.cluster_en)],
+        "Plan or decision 文件": [bilingual(z, e) for z, e in zip(plans.title_zh, plans.title_en)],
+        "Scope the paper states": [bilingual(z, e) if isinstance(z, str) else "" for z, e in zip(plans.stated_scope_zh, plans.stated_scope_en)],
+        "Source": [f"{s}, {cite(k)}" for s, k in zip(plans.section, plans.source)],
+    })
+    return BookTable(frame, name="tbl-cluster-plans", widths=[12, 18, 38, 20, 12],
+                     caption="National plans and decisions for China's three great city-cluster regions, 2015–2017.",
+                     data=["cluster_plans.csv"])
+
+
+def dimensions_table(data: BookData, links: pd.DataFrame) -> BookTable:
+    dims = integration_dimensions(data)
+    extends = (links.target + " " + links.target_en).groupby(links.item_no).apply("; ".join)
+    frame = pd.DataFrame({"No.": dims.item_no, "Dimension 维度": [bilingual(z, e) for z, e in zip(dims.text_zh, dims.text_en)],
+                          "Extends (the book's linkage)": dims.item_no.map(extends).fillna("")})
+    return BookTable(frame, name="tbl-dimensions", widths=[6, 50, 44],
+                     caption=f"The seven dimensions of integrated regional governance the paper projects {cite('source_paper')}, "
+                             "with the mechanisms and drivers the book links them to.",
+                     data=["list_items.csv", "dimension_links.csv"])

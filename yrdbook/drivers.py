@@ -1,0 +1,140 @@
+"""Chapter II.4: the compound-driver framework and the book's coding of events to drivers."""
+
+import pandas as pd
+
+from . import dates
+from .consistency import FRAMEWORK_NODE_TABLES
+from .data import BookData
+from .tables import BookTable, bilingual, cite
+
+LAYERS = [("drivers", "Compound drivers 复合动力"), ("eras", "Mode 模式"), ("measures", "Measures 举措"),
+          ("mechanisms", "Mechanisms 机制"), ("outcomes", "Paradigm 范式"), ("outcomes", "Outcomes 成效")]
+
+
+def framework_nodes(data: BookData) -> pd.DataFrame:
+    """Every node of the framework figure, with its layer (column) and position within the layer.
+
+    The paradigm shift (outcome_order 0) gets a column of its own, between the mechanisms
+    and the four new-type outcomes it opens up.
+    """
+    edges = data.framework_edges
+    used = set(edges.from_id) | set(edges.to_id)
+    frames = []
+    for layer_index, (table, label) in enumerate(LAYERS):
+        key = FRAMEWORK_NODE_TABLES[table]
+        frame = getattr(data, table)
+        frame = frame[frame[key].isin(used)]
+        if table == "outcomes":
+            frame = frame[(frame.outcome_order == 0) == label.startswith("Paradigm")]
+        order_column = next(c for c in frame.columns if c.endswith("_order"))
+        frame = frame.sort_values(order_column)
+        frames.append(pd.DataFrame({
+            "node_id": frame[key].values, "layer": layer_index, "layer_label": label,
+            "position": range(len(frame)), "name_zh": frame.name_zh.values, "name_en": frame.name_en.values,
+            "label_zh": frame.get("short_zh", frame.name_zh).values, "label_en": frame.get("short_en", frame.name_en).values,
+            "section": frame.section.values, "source": frame.source.values,
+        }))
+    nodes = pd.concat(frames, ignore_index=True)
+    # Centre each layer vertically so arrows run level across the figure.
+    size = nodes.groupby("layer").position.transform("max")
+    return nodes.assign(y=nodes.position - size / 2)
+
+
+def framework_links(data: BookData, nodes: pd.DataFrame) -> pd.DataFrame:
+    at = nodes.set_index("node_id")
+    edges = data.framework_edges
+    return edges.assign(x=edges.from_id.map(at.layer), y=edges.from_id.map(at.y),
+                        x2=edges.to_id.map(at.layer), y2=edges.to_id.map(at.y))
+
+
+def _matches(events: pd.DataFrame, field: str, pattern: str) -> pd.Series:
+    values = events[field]
+    if pattern == "*":
+        return values.notna() & (values.astype(str) != "")
+    wanted = set(pattern.split("|"))
+    return values.astype(str).str.lower().isin({w.lower() for w in wanted})
+
+
+def code_events(data: BookData, sections: tuple[str, ...] = ("I", "II")) -> pd.DataFrame:
+    """Apply the codebook: one row per (event, driver) the event evidences, with the rules that fired.
+
+    This is the book's operationalisation of the paper's argument, not a coding the paper made.
+    """
+    events = data.events[data.events.section.str.split(".").str[0].isin(sections)]
+    rows = []
+    for rule in data.driver_codebook.itertuples():
+        hit = events[_matches(events, rule.field, rule.matches)]
+        rows += [{"event_id": e, "driver_id": rule.driver_id, "rule_id": rule.rule_id} for e in hit.event_id]
+    coded = pd.DataFrame(rows).groupby(["event_id", "driver_id"], as_index=False).agg(rules=("rule_id", ", ".join))
+    drivers = data.drivers.set_index("driver_id")
+    info = events.set_index("event_id")
+    return coded.assign(
+        date=coded.event_id.map(info.date), when=coded.event_id.map(info.date).map(dates.plot_position),
+        date_en=coded.event_id.map(info.date).map(dates.english),
+        title_zh=coded.event_id.map(info.title_zh), title_en=coded.event_id.map(info.title_en),
+        source=coded.event_id.map(info.source), section=coded.event_id.map(info.section),
+        driver_en=coded.driver_id.map(drivers.short_en), driver_order=coded.driver_id.map(drivers.driver_order),
+    ).sort_values(["when", "driver_order"]).reset_index(drop=True)
+
+
+def uncoded_events(data: BookData, coded: pd.DataFrame, sections=("I", "II")) -> pd.DataFrame:
+    events = data.events[data.events.section.str.split(".").str[0].isin(sections)]
+    return events[~events.event_id.isin(coded.event_id)]
+
+
+def evidence_summary(data: BookData, coded: pd.DataFrame) -> pd.DataFrame:
+    """Per driver: events coded, first and last year, and how many also evidence another driver."""
+    per_event = coded.groupby("event_id").driver_id.nunique()
+    coded = coded.assign(shared=coded.event_id.map(per_event) > 1)
+    summary = coded.groupby("driver_id").agg(events=("event_id", "nunique"), first=("when", "min"),
+                                             last=("when", "max"), shared=("shared", "sum")).reset_index()
+    drivers = data.drivers.set_index("driver_id")
+    return summary.assign(name_zh=summary.driver_id.map(drivers.name_zh), short_en=summary.driver_id.map(drivers.short_en),
+                          order=summary.driver_id.map(drivers.driver_order)).sort_values("order")
+
+
+def components(data: BookData, driver_id: str) -> pd.DataFrame:
+    return data.driver_components[data.driver_components.driver_id == driver_id]
+
+
+# --- tables shown to readers -------------------------------------------------
+
+def components_table(data: BookData) -> BookTable:
+    drivers = data.drivers.set_index("driver_id")
+    rows = []
+    for comp in data.driver_components.itertuples():
+        rows.append({"Driver": drivers.short_en[comp.driver_id], "Group": bilingual(comp.group_zh, comp.group_en),
+                     "Component": bilingual(comp.name_zh, comp.name_en), "Kind": comp.kind,
+                     "Source": f"{comp.section}, {cite(comp.source)}"})
+    frame = pd.DataFrame(rows)
+    # Show a driver's and a group's name once, at the first of its rows.
+    frame.loc[frame.Driver.duplicated(), "Driver"] = ""
+    frame.loc[frame.Group.eq(frame.Group.shift()) & frame.Driver.eq(""), "Group"] = ""
+    return BookTable(frame, name="tbl-driver-components", widths=[16, 24, 38, 10, 12], data=["driver_components.csv"],
+                     caption="The components the paper names for each compound driver, from `driver_components.csv`.")
+
+
+def codebook_table(data: BookData, coded: pd.DataFrame) -> BookTable:
+    fired = coded.rules.str.split(", ").explode().value_counts()
+    drivers = data.drivers.set_index("driver_id")
+    book = data.driver_codebook
+    frame = pd.DataFrame({
+        "Rule": book.rule_id, "Driver": book.driver_id.map(drivers.short_en),
+        "Field = value": book.field + " = " + book.matches.str.replace("|", " or ", regex=False),
+        "Rule in words": book.rule_en, "Events matched": book.rule_id.map(fired).fillna(0).astype(int),
+    })
+    return BookTable(frame, name="tbl-codebook", widths=[14, 16, 20, 38, 12], data=["driver_codebook.csv", "events.csv"],
+                     caption="The book's codebook (`driver_codebook.csv`): how an event is coded to the driver it "
+                             "evidences, and how many events of sections I–II each rule matched.")
+
+
+def summary_table(summary: pd.DataFrame) -> BookTable:
+    frame = pd.DataFrame({
+        "Driver 动力": [bilingual(z, e) for z, e in zip(summary.name_zh, summary.short_en)],
+        "Events": summary.events, "First": summary["first"].dt.year, "Last": summary["last"].dt.year,
+        "Also coded to another driver": summary.shared,
+    })
+    return BookTable(frame, name="tbl-evidence-summary", widths=[46, 12, 12, 12, 18],
+                     data=["events.csv", "driver_codebook.csv", "drivers.csv"],
+                     caption="Evidence by driver under the book's coding: events coded, the years they span, and "
+                             "how many also evidence another driver.")
