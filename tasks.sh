@@ -98,7 +98,12 @@ build_pdf() {
 
 execute_notebooks() {
   local notebooks=("$@")
-  [ ${#notebooks[@]} -eq 0 ] && notebooks=(book/*.ipynb)
+  if [ ${#notebooks[@]} -eq 0 ]; then
+    # Table-of-contents order: the appendices read the chapters' outputs, so they run last.
+    mapfile -t notebooks < <("$BIN/python" -c 'from yrdbook import appendix
+for p in appendix.chapters().path:
+    print(p) if p.suffix == ".ipynb" else None')
+  fi
   for notebook in "${notebooks[@]}"; do
     (cd "$(dirname "$notebook")" && "$OLDPWD/$BIN/jupyter" execute --inplace "$(basename "$notebook")")
   done

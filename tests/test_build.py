@@ -13,7 +13,7 @@ import pytest
 from yrdbook.paths import REPO_ROOT
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
-BOOK_INPUTS = ["_config.yml", "_toc.yml", "references.bib", "book", "data"]
+BOOK_INPUTS = ["_config.yml", "_toc.yml", "references.bib", "CITATION.cff", "book", "data"]
 
 
 def scratch_book(target: Path) -> Path:

@@ -140,7 +140,10 @@ def _constraints(field: dict) -> str:
     if "minimum" in c or "maximum" in c:
         parts.append(f"range {c.get('minimum', '…')} to {c.get('maximum', '…')}")
     if "pattern" in c:
-        parts.append(f"pattern `{c['pattern']}`")
+        # Non-ASCII characters of a pattern (the CJK range ends on an unassigned code point)
+        # are shown as escapes, so that every font can print them.
+        pattern = "".join(ch if ord(ch) < 128 else f"\\u{ord(ch):04x}" for ch in c["pattern"])
+        parts.append(f"pattern `{pattern}`")
     return "; ".join(parts)
 
 

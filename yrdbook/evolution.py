@@ -212,6 +212,7 @@ def era_table(eras: pd.DataFrame) -> BookTable:
     header = ["Aspect"] + [bilingual(e.name_zh, e.name_en) for e in eras.itertuples()]
     rows = [[label] + [render(e) for e in eras.itertuples()] for label, render in aspects]
     return BookTable(pd.DataFrame(rows, columns=header), name="tbl-era-comparison", stub_columns=1,
+                     data=["eras.csv", "groupings.csv", "memberships.csv", "cities.csv", "provinces.csv", "events.csv"],
                      caption="The governance modes of the YRD compared. Scope rows are counted from "
                              "`memberships.csv`; other cells come from `eras.csv`.")
 
@@ -227,6 +228,7 @@ def council_growth_table(growth: pd.DataFrame) -> BookTable:
         "Source": growth.source.map(cite),
     })
     return BookTable(frame, name="tbl-council-growth", widths=[14, 36, 8, 12, 12, 18, 10],
+                     data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],
                      caption="Growth of the YRD city coordination body, counted from the member roster "
                              "and compared with the counts the paper states.")
 
@@ -239,7 +241,7 @@ def provinces_by_wave_table(data: BookData) -> BookTable:
         "Newly reached": waves.newly_reached,
         "Coverage after the wave": [bilingual(z, e) for z, e in zip(waves.coverage_zh, waves.coverage_en)],
     })
-    return BookTable(frame, name="tbl-provinces-by-wave",
+    return BookTable(frame, name="tbl-provinces-by-wave", data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],
                      caption="Provincial-level units reached by each admission wave (SH Shanghai, JS Jiangsu, "
                              "ZJ Zhejiang, AH Anhui), computed from the roster.")
 

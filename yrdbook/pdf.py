@@ -10,7 +10,9 @@ work the book needs, on the doctree the LaTeX builder assembles from ``_toc.yml`
   numbered in ``_toc.yml`` are unnumbered in print too, and their figures and tables are
   numbered 1, 2, ... as in the HTML;
 - the back of the title page states the version, the date of the edition and how to
-  cite the book; the PDF's metadata (title, author, subject, keywords) is filled in.
+  cite the book (from CITATION.cff); the PDF's metadata (title, author, subject,
+  keywords) is filled in;
+- tables get column widths and may continue on the next page (``PrintTables``).
 
 Fonts, paper and the Chinese set-up (xeCJK, Noto CJK) are plain configuration in
 ``_config.yml``. The HTML book links to the PDF from its download menu; the PDF is copied
@@ -23,7 +25,6 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -91,7 +92,7 @@ class PrintStructure(SphinxPostTransform):
     default_priority = 200
     builders = ("latex",)
 
-    def apply(self, **kwargs) -> None:
+    def run(self, **kwargs) -> None:
         if self.env.docname != self.config.root_doc:
             return
         root = next(iter(self.document.findall(nodes.section)), None)
@@ -108,10 +109,8 @@ class PrintStructure(SphinxPostTransform):
         root.children = []
         root += [title, raw(r"\yrdunnumbered\yrdnewdocument"), intro]
 
-        parts = {}
-        for tree in getattr(self.config, "external_site_map", None) and self.config.external_site_map.root.subtrees or []:
-            for item in tree.items:
-                parts[str(item)] = tree
+        site_map = getattr(self.config, "external_site_map", None)  # _toc.yml, read by sphinx-external-toc
+        parts = {str(item): tree for tree in (site_map.root.subtrees if site_map else []) for item in tree.items}
         current = None
         for wrapper in wrappers:
             for index, start in reversed(list(enumerate(wrapper.children))):
@@ -127,19 +126,49 @@ class PrintStructure(SphinxPostTransform):
             root.append(wrapper)
 
 
-class TableLineBreaks(SphinxPostTransform):
-    """A hard line break (the Chinese and English halves of a bilingual cell) is ``\\\\`` in
-    LaTeX, which ends the whole row in a tabulary table; ``\\newline`` ends the line within
-    the cell, in every kind of table."""
+class PrintTables(SphinxPostTransform):
+    """Tables that typeset well and break across pages.
+
+    - A hard line break (between the Chinese and English halves of a bilingual cell) is
+      ``\\\\`` in LaTeX, which ends the whole row in a tabulary table; ``\\newline`` ends
+      the line within the cell in every kind of table.
+    - Every table becomes a longtable, so a long table continues on the next page instead
+      of running off the bottom of this one (Sphinx only does this past 30 rows). A longtable
+      needs column widths: a table without ``:widths:`` gets them from its text.
+    """
 
     default_priority = 200
     builders = ("latex",)
 
-    def apply(self, **kwargs) -> None:
+    def run(self, **kwargs) -> None:
         for entry in self.document.findall(nodes.entry):
             for node in list(entry.findall(nodes.raw)):
                 if "latex" in node.get("format", "").split() and node.astext().strip() == "\\\\":
                     node.replace_self(raw(r"\newline"))
+        for table in self.document.findall(nodes.table):
+            if "colwidths-given" not in table["classes"]:
+                self._set_widths(table)
+            if "longtable" not in table["classes"]:
+                table["classes"].append("longtable")
+
+    @staticmethod
+    def _set_widths(table: nodes.table) -> None:
+        groups = list(table.findall(nodes.tgroup))
+        if len(groups) != 1:
+            return
+        specs = [c for c in groups[0].children if isinstance(c, nodes.colspec)]
+        longest = [4] * len(specs)
+        for row in groups[0].findall(nodes.row):
+            for index, entry in enumerate(c for c in row.children if isinstance(c, nodes.entry)):
+                if index < len(specs) and not entry.get("morecols"):
+                    for line in entry.astext().splitlines():
+                        # a Chinese character is about twice as wide as a Latin letter
+                        width = sum(2 if "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" else 1
+                                    for char in line.strip())
+                        longest[index] = max(longest[index], min(width, 45))
+        for spec, width in zip(specs, longest):
+            spec["colwidth"] = width
+        table["classes"].append("colwidths-given")
 
 
 def raw(latex: str) -> nodes.raw:
@@ -245,7 +274,7 @@ def setup(app):
     app.add_config_value("yrd_pdf_subject", "", "")
     app.connect("config-inited", _configure, priority=500)
     app.add_post_transform(PrintStructure)
-    app.add_post_transform(TableLineBreaks)
+    app.add_post_transform(PrintTables)
     app.connect("html-page-context", _link_from_html, priority=600)
     app.connect("build-finished", _publish_after_html)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
