@@ -161,3 +161,9 @@ def test_bibliography_lists_every_entry_with_names_as_written(built_html):
     assert "迎 于" not in text and "迎, 于" not in text
     labels = re.findall(r"\[\s*(paper|ref \d+)\s*\]", text)
     assert len(set(labels)) == 28
+
+
+def test_pages_carry_no_build_date(built_html):
+    # A build date would make two builds of the same inputs differ from one day to the next.
+    for page in pages(built_html):
+        assert "Last updated" not in page.read_text(encoding="utf-8"), page.name
