@@ -39,7 +39,3 @@ def load(data_dir: Path | None = None) -> BookData:
     """Validate data/ (raising DataPackageError on any problem) and return its tables."""
     return _load(Path(data_dir or paths.data_dir()).resolve(), paths.bib_path().resolve())
 
-
-def city_names(data: BookData) -> pd.DataFrame:
-    """City id → Chinese and English names, for joining onto any table."""
-    return data.cities[["city_id", "name_zh", "name_en", "province_id"]]

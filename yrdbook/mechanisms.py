@@ -46,11 +46,12 @@ def haimen_55580(data: BookData) -> pd.DataFrame:
     """Haimen's '55580' plan decoded: 5 projects, 5 bases and 5 targets of 80%."""
     parts = [("haimen_five_projects", "五大对接工程", "5 docking projects"), ("haimen_five_bases", "五大基地", "5 bases"),
              ("haimen_five_targets", "5个80%", "5 targets of 80%")]
-    targets = docking.amounts(data).query("amount_id.str.startswith('haimen_target')", engine="python")
+    # Target n of the list is the amount haimen_target_n.
+    percent = docking.amounts(data).set_index("amount_id").value
     rows = []
     for list_id, part_zh, part_en in parts:
         for item in docking.list_items(data, list_id).itertuples():
-            value = targets.set_index("short_en").value.get(f"Haimen target {item.item_no}") if list_id.endswith("targets") else None
+            value = percent.get(f"haimen_target_{item.item_no}") if list_id == "haimen_five_targets" else None
             rows.append({"part": list_id, "part_zh": part_zh, "part_en": part_en, "item_no": item.item_no,
                          "text_zh": item.text_zh, "text_en": item.text_en, "target_percent": value})
     return pd.DataFrame(rows)
@@ -94,6 +95,12 @@ def _parties(data: BookData, table_id: str, task_no: int, role: str, lang: str) 
     return ("、" if lang == "zh" else ", ").join(names)
 
 
+def _parties_cell(data: BookData, table_id: str, task_no: int, role: str) -> str:
+    """A table cell naming the parties in Chinese with the English beneath; empty if none."""
+    zh = _parties(data, table_id, task_no, role, "zh")
+    return bilingual(zh, _parties(data, table_id, task_no, role, "en")) if zh else ""
+
+
 def responsibility_table(data: BookData) -> pd.DataFrame:
     """Tables 1 and 2 normalised: one row per task, party and role."""
     tasks = data.table_tasks.set_index(["table_id", "task_no"])
@@ -128,8 +135,7 @@ def paper_table_1(data: BookData) -> BookTable:
          "\n".join(f"{t.task_no}．{t.content_zh}\n{t.task_no}. {t.content_en}" for t in contents.itertuples())],
     ]
     for role in ("lead_leader", "responsible_unit", "cooperating_unit"):
-        rows.append([bilingual(*ROLE_NAMES[role]), bilingual(_parties(data, "table1", 0, role, "zh"),
-                                                               _parties(data, "table1", 0, role, "en"))])
+        rows.append([bilingual(*ROLE_NAMES[role]), _parties_cell(data, "table1", 0, role)])
     frame = pd.DataFrame(rows[1:], columns=rows[0])
     return BookTable(frame, name="tbl-paper-table-1", stub_columns=1, widths=[28, 72],
                      caption=f"表{meta.number} {meta.title_zh} · {meta.title_en} (the paper's Table {meta.number}). "
@@ -151,8 +157,7 @@ def paper_table_2(data: BookData) -> BookTable:
             see = bilingual(f"见表{number}重点项目一", f"see Table {number}, key project one")
             cells = [see, "(the paper's cell spans both unit columns)"]
         else:
-            cells = [bilingual(_parties(data, "table2", t.task_no, r, "zh"), _parties(data, "table2", t.task_no, r, "en"))
-                     if _parties(data, "table2", t.task_no, r, "zh") else "" for r in ("responsible_unit", "cooperating_unit")]
+            cells = [_parties_cell(data, "table2", t.task_no, r) for r in ("responsible_unit", "cooperating_unit")]
         rows.append([bilingual(f"{t.task_no}．{t.content_zh}", f"{t.task_no}. {t.content_en}"), *cells])
     frame = pd.DataFrame(rows, columns=header)
     return BookTable(frame, name="tbl-paper-table-2", widths=[56, 22, 22],
