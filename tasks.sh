@@ -81,7 +81,7 @@ setup_test() {
 }
 
 validate() {
-  "$BIN/python" -m yrdbook.validate
+  "$BIN/python" -m yrdbook.datapackage.validate
 }
 
 build_html() {
@@ -93,16 +93,14 @@ build_html() {
 # Sphinx's LaTeX builder and latexmk/xelatex; then a copy goes into the HTML book, which links to it.
 build_pdf() {
   LATEXMKOPTS="-silent" "$BIN/jupyter-book" build . --builder pdflatex --warningiserror --nitpick --keep-going --quiet
-  "$BIN/python" -m yrdbook.pdf _build
+  "$BIN/python" -m yrdbook.build.pdf _build
 }
 
 execute_notebooks() {
   local notebooks=("$@")
   if [ ${#notebooks[@]} -eq 0 ]; then
     # Table-of-contents order: the appendices read the chapters' outputs, so they run last.
-    mapfile -t notebooks < <("$BIN/python" -c 'from yrdbook import appendix
-for p in appendix.chapters().path:
-    print(p) if p.suffix == ".ipynb" else None')
+    mapfile -t notebooks < <("$BIN/python" -m yrdbook.pages)
   fi
   for notebook in "${notebooks[@]}"; do
     (cd "$(dirname "$notebook")" && "$OLDPWD/$BIN/jupyter" execute --inplace "$(basename "$notebook")")

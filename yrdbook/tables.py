@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import datafiles
+from .datapackage import files as datafiles
 
 
 # A line that starts like a list item, heading or quote ("1. Learn from ...") would open
@@ -76,6 +76,16 @@ class BookTable:
 def bilingual(zh: str, en: str) -> str:
     """A cell that gives the Chinese term first and the English on its own line."""
     return f"{zh}\n{en}"
+
+
+def bilingual_column(zh, en) -> list[str]:
+    """A column of bilingual cells from a Chinese and an English column."""
+    return [bilingual(z, e) for z, e in zip(zh, en)]
+
+
+def source_column(frame: pd.DataFrame) -> list[str]:
+    """'II.3, [ref 15]': the paper section and the cited source of each fact row."""
+    return [f"{section}, {cite(key)}" for section, key in zip(frame.section, frame.source)]
 
 
 def cite(key: str) -> str:

@@ -1,4 +1,5 @@
-"""Charts: one theme, one offline renderer, and the figures of each chapter."""
+"""Charts: one theme (``theme``), one renderer (``render``), and one module of figures per
+chapter, named like the chapter's module in ``yrdbook.chapters``."""
 
 from . import conclusion, docking, drivers, evolution, mechanisms, overview
 from .render import enable

@@ -1,4 +1,4 @@
-"""Figures of chapter IV: the national city-cluster plans and the seven integration dimensions."""
+"""Figures of chapter 5 (paper section IV): the national city-cluster plans and the seven integration dimensions."""
 
 import altair as alt
 import pandas as pd

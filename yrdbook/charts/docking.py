@@ -1,4 +1,4 @@
-"""Figures of chapter II: docking chronologies, planning intensity, outcomes."""
+"""Figures of chapter 2 (paper sections II.1–II.3): docking chronologies, planning intensity, outcomes."""
 
 import altair as alt
 import pandas as pd

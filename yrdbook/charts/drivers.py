@@ -1,4 +1,4 @@
-"""Figures of chapter II.4: the compound-driver framework and evidence by driver."""
+"""Figures of chapter 3 (paper section II.4): the compound-driver framework and evidence by driver."""
 
 import altair as alt
 import pandas as pd

@@ -1,4 +1,4 @@
-"""Figures of chapter I: timeline, council growth, spatial expansion, planned scopes."""
+"""Figures of chapter 1 (paper section I): timeline, council growth, spatial expansion, planned scopes."""
 
 import altair as alt
 import pandas as pd

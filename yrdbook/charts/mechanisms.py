@@ -1,10 +1,10 @@
-"""Figures of chapter III: mechanisms and evidence, Haimen's 55580, domain coverage, responsibilities."""
+"""Figures of chapter 4 (paper section III): mechanisms and evidence, Haimen's 55580, domain coverage, responsibilities."""
 
 import altair as alt
 import pandas as pd
 
 from .render import data_files
-from .theme import MUTED, PALETTE
+from .theme import PALETTE
 
 ROLE_ORDER = ["lead leader", "overall lead unit", "responsible unit", "cooperating unit"]
 

@@ -1,4 +1,4 @@
-"""The book's overview figure: the paper's argument as a sequence of modes."""
+"""The introduction's overview figure: the paper's argument as a sequence of modes."""
 
 import altair as alt
 import pandas as pd

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from .problems import Problem
+from .structure import FRAMEWORK_NODE_TABLES
 
 
 def _line(frame: pd.DataFrame, index) -> int:
@@ -60,10 +61,6 @@ def check_lists(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 problems.append(Problem("data/lists.csv", _line(lists, index), "completeness",
                     f"'{row.list_id}' is marked as examples but lists all {n} of {int(row.stated_count)} items"))
     return problems
-
-
-FRAMEWORK_NODE_TABLES = {"drivers": "driver_id", "eras": "era_id", "measures": "measure_id",
-                         "mechanisms": "mechanism_id", "outcomes": "outcome_id"}
 
 
 def check_framework(tables: dict[str, pd.DataFrame]) -> list[Problem]:

@@ -1,10 +1,11 @@
-"""Chapter IV: the YRD among China's city-cluster plans, and the seven integration dimensions."""
+"""Chapter 5 · Toward good regional governance (paper section IV): the YRD among China's
+city-cluster plans, and the seven integration dimensions."""
 
 import pandas as pd
 
-from . import dates, docking
-from .data import BookData
-from .tables import BookTable, bilingual, cite
+from .. import dates
+from ..data import BookData, list_items
+from ..tables import BookTable, bilingual, bilingual_column, cite, source_column
 
 
 def cluster_plans(data: BookData) -> pd.DataFrame:
@@ -14,7 +15,7 @@ def cluster_plans(data: BookData) -> pd.DataFrame:
 
 
 def integration_dimensions(data: BookData) -> pd.DataFrame:
-    return docking.list_items(data, "integration_dimensions")
+    return list_items(data, "integration_dimensions")
 
 
 def dimension_links(data: BookData) -> pd.DataFrame:
@@ -38,10 +39,10 @@ def dimension_links(data: BookData) -> pd.DataFrame:
 
 def cluster_plans_table(plans: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
-        "Date 日期": plans.date_en, "Cluster 城市群": [bilingual(z, e) for z, e in zip(plans.cluster_zh, plans.cluster_en)],
-        "Plan or decision 文件": [bilingual(z, e) for z, e in zip(plans.title_zh, plans.title_en)],
+        "Date 日期": plans.date_en, "Cluster 城市群": bilingual_column(plans.cluster_zh, plans.cluster_en),
+        "Plan or decision 文件": bilingual_column(plans.title_zh, plans.title_en),
         "Scope the paper states": [bilingual(z, e) if isinstance(z, str) else "" for z, e in zip(plans.stated_scope_zh, plans.stated_scope_en)],
-        "Source": [f"{s}, {cite(k)}" for s, k in zip(plans.section, plans.source)],
+        "Source": source_column(plans),
     })
     return BookTable(frame, name="tbl-cluster-plans", widths=[12, 18, 38, 20, 12],
                      caption="National plans and decisions for China's three great city-cluster regions, 2015–2017.",
@@ -51,9 +52,19 @@ def cluster_plans_table(plans: pd.DataFrame) -> BookTable:
 def dimensions_table(data: BookData, links: pd.DataFrame) -> BookTable:
     dims = integration_dimensions(data)
     extends = (links.target + " " + links.target_en).groupby(links.item_no).apply("; ".join)
-    frame = pd.DataFrame({"No.": dims.item_no, "Dimension 维度": [bilingual(z, e) for z, e in zip(dims.text_zh, dims.text_en)],
+    frame = pd.DataFrame({"No.": dims.item_no, "Dimension 维度": bilingual_column(dims.text_zh, dims.text_en),
                           "Extends (the book's linkage)": dims.item_no.map(extends).fillna("")})
     return BookTable(frame, name="tbl-dimensions", widths=[6, 50, 44],
                      caption=f"The seven dimensions of integrated regional governance the paper projects {cite('source_paper')}, "
                              "with the mechanisms and drivers the book links them to.",
                      data=["list_items.csv", "dimension_links.csv"])
+
+
+def facts(data: BookData) -> dict:
+    """The counts chapter 5's prose states, by glue name."""
+    links = dimension_links(data)
+    return {
+        "n_cluster_plans": len(cluster_plans(data)),
+        "n_dimensions": len(integration_dimensions(data)),
+        "n_comprehensive_links": int((links.target_id == "comprehensive_docking").sum()),
+    }

@@ -1,11 +1,11 @@
-"""Chapter II.4: the compound-driver framework and the book's coding of events to drivers."""
+"""Chapter 3 · Three compound drivers (paper section II.4): the framework drawn from data,
+and the book's own coding of events to the driver they evidence."""
 
 import pandas as pd
 
-from . import dates
-from .consistency import FRAMEWORK_NODE_TABLES
-from .data import BookData
-from .tables import BookTable, bilingual, cite
+from .. import dates
+from ..data import FRAMEWORK_NODE_TABLES, BookData
+from ..tables import BookTable, bilingual, bilingual_column, cite
 
 LAYERS = [("drivers", "Compound drivers 复合动力"), ("eras", "Mode 模式"), ("measures", "Measures 举措"),
           ("mechanisms", "Mechanisms 机制"), ("outcomes", "Paradigm 范式"), ("outcomes", "Outcomes 成效")]
@@ -93,10 +93,6 @@ def evidence_summary(data: BookData, coded: pd.DataFrame) -> pd.DataFrame:
                           order=summary.driver_id.map(drivers.driver_order)).sort_values("order")
 
 
-def components(data: BookData, driver_id: str) -> pd.DataFrame:
-    return data.driver_components[data.driver_components.driver_id == driver_id]
-
-
 # --- tables shown to readers -------------------------------------------------
 
 def components_table(data: BookData) -> BookTable:
@@ -130,7 +126,7 @@ def codebook_table(data: BookData, coded: pd.DataFrame) -> BookTable:
 
 def summary_table(summary: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
-        "Driver 动力": [bilingual(z, e) for z, e in zip(summary.name_zh, summary.short_en)],
+        "Driver 动力": bilingual_column(summary.name_zh, summary.short_en),
         "Events": summary.events, "First": summary["first"].dt.year, "Last": summary["last"].dt.year,
         "Also coded to another driver": summary.shared,
     })
@@ -138,3 +134,16 @@ def summary_table(summary: pd.DataFrame) -> BookTable:
                      data=["events.csv", "driver_codebook.csv", "drivers.csv"],
                      caption="Evidence by driver under the book's coding: events coded, the years they span, and "
                              "how many also evidence another driver.")
+
+
+def facts(data: BookData) -> dict:
+    """The counts chapter 3's prose states, by glue name."""
+    nodes = framework_nodes(data)
+    coded = code_events(data)
+    return {
+        "n_nodes": len(nodes),
+        "n_links": len(framework_links(data, nodes)),
+        "n_coded_events": coded.event_id.nunique(),
+        "n_uncoded_events": len(uncoded_events(data, coded)),
+        "n_multi_driver": int((coded.groupby("event_id").size() > 1).sum()),
+    }

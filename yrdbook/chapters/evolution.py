@@ -1,10 +1,11 @@
-"""Chapter I: how YRD governance moved through its modes (paper section I)."""
+"""Chapter 1 · From segmented to integrated governance (paper section I): the modes of YRD
+governance, the coordination council's growth, and the planned scopes."""
 
 import pandas as pd
 
-from . import dates
-from .data import BookData
-from .tables import BookTable, bilingual, cite
+from .. import dates
+from ..data import BookData
+from ..tables import BookTable, bilingual, bilingual_column, cite
 
 OPEN_END_YEAR = 2018  # the paper's vantage point; open-ended modes are drawn up to here
 PROVINCE_ORDER = ["SH", "JS", "ZJ", "AH"]
@@ -220,11 +221,11 @@ def era_table(eras: pd.DataFrame) -> BookTable:
 def council_growth_table(growth: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
         "Date 日期": growth.date_en + "\n\n" + growth.date_zh,
-        "Admitted 新成员": [bilingual(z, e) for z, e in zip(growth.admitted_zh, growth.admitted_en)],
+        "Admitted 新成员": bilingual_column(growth.admitted_zh, growth.admitted_en),
         "New": growth.admitted,
         "Members (computed)": growth.members,
         "Members (paper)": growth.stated_by_paper,
-        "Coverage 覆盖范围": [bilingual(z, e) for z, e in zip(growth.coverage_zh, growth.coverage_en)],
+        "Coverage 覆盖范围": bilingual_column(growth.coverage_zh, growth.coverage_en),
         "Source": growth.source.map(cite),
     })
     return BookTable(frame, name="tbl-council-growth", widths=[14, 36, 8, 12, 12, 18, 10],
@@ -239,7 +240,7 @@ def provinces_by_wave_table(data: BookData) -> BookTable:
         "Wave": waves.date_en,
         "Provincial units reached": waves.provinces_reached,
         "Newly reached": waves.newly_reached,
-        "Coverage after the wave": [bilingual(z, e) for z, e in zip(waves.coverage_zh, waves.coverage_en)],
+        "Coverage after the wave": bilingual_column(waves.coverage_zh, waves.coverage_en),
     })
     return BookTable(frame, name="tbl-provinces-by-wave", data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],
                      caption="Provincial-level units reached by each admission wave (SH Shanghai, JS Jiangsu, "
@@ -258,3 +259,20 @@ def mode_overview(data: BookData) -> pd.DataFrame:
         short_zh=eras.era_id.map(names.short_zh),
         reach=eras.era_id.map(lambda e: f"up to {reach[e]} cities"),
     )
+
+
+def facts(data: BookData) -> dict:
+    """The numbers chapter 1's prose states, by glue name."""
+    scopes = scope_summary(data).set_index("group_id")
+    growth = council_growth(data)
+    return {
+        "n_events_section_1": len(timeline_events(data)),
+        "n_sez_cities": int(scopes.loc["sez_1983", "cities"]),
+        "sez_years": era_length_years(data, "segmented"),
+        "council_first": int(growth.members.iloc[0]),
+        "council_last": int(growth.members.iloc[-1]),
+        "n_waves": len(growth),
+        "n_plan_2010": int(scopes.loc["plan_2010", "cities"]),
+        "n_plan_2016": int(scopes.loc["plan_2016", "cities"]),
+        "n_circles": circle_count(data),
+    }

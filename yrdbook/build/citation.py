@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from ..datapackage import paths
 
 BOOK_KEY = "yrd_governance_book"
 CITATION_FILE = "CITATION.cff"

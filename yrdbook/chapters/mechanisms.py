@@ -1,10 +1,11 @@
-"""Chapter III: the three new mechanisms, with the paper's Tables 1 and 2 (paper section III)."""
+"""Chapter 4 · Three new mechanisms (paper section III): active, comprehensive and deep
+docking, with the paper's Tables 1 and 2 rendered from data."""
 
 import pandas as pd
 
-from . import docking
-from .data import BookData
-from .tables import BookTable, bilingual, cite
+from ..data import BookData, amount, amounts, list_items
+from ..tables import BookTable, bilingual, bilingual_column, cite, source_column
+from .common import chronology, chronology_table, planning_documents
 
 ROLE_NAMES = {"lead_leader": ("牵头领导", "lead leader"), "overall_lead_unit": ("总牵头单位", "overall lead unit"),
               "responsible_unit": ("责任单位", "responsible unit"), "cooperating_unit": ("配合单位", "cooperating unit")}
@@ -38,8 +39,7 @@ def mechanism_evidence(data: BookData) -> pd.DataFrame:
 
 def intensive_planning_sequence(data: BookData) -> pd.DataFrame:
     """The planning documents of both cities in order: the chronology reused, not retyped."""
-    steps = docking.chronology(data)
-    return steps[steps.kind.isin(docking.PLANNING_KINDS)].reset_index(drop=True)
+    return planning_documents(chronology(data)).reset_index(drop=True)
 
 
 def haimen_55580(data: BookData) -> pd.DataFrame:
@@ -47,10 +47,10 @@ def haimen_55580(data: BookData) -> pd.DataFrame:
     parts = [("haimen_five_projects", "五大对接工程", "5 docking projects"), ("haimen_five_bases", "五大基地", "5 bases"),
              ("haimen_five_targets", "5个80%", "5 targets of 80%")]
     # Target n of the list is the amount haimen_target_n.
-    percent = docking.amounts(data).set_index("amount_id").value
+    percent = amounts(data).set_index("amount_id").value
     rows = []
     for list_id, part_zh, part_en in parts:
-        for item in docking.list_items(data, list_id).itertuples():
+        for item in list_items(data, list_id).itertuples():
             value = percent.get(f"haimen_target_{item.item_no}") if list_id == "haimen_five_targets" else None
             rows.append({"part": list_id, "part_zh": part_zh, "part_en": part_en, "item_no": item.item_no,
                          "text_zh": item.text_zh, "text_en": item.text_en, "target_percent": value})
@@ -86,7 +86,8 @@ def hard_soft_shares(coverage: pd.DataFrame) -> pd.DataFrame:
 
 # --- deep docking: the paper's Tables 1 and 2 ---------------------------------------
 
-def _parties(data: BookData, table_id: str, task_no: int, role: str, lang: str) -> str:
+def parties(data: BookData, table_id: str, task_no: int, role: str, lang: str) -> str:
+    """Who holds ``role`` for a task of Table 1 or 2, in the paper's order, joined as the paper joins them."""
     duties = data.responsibilities.query("table_id == @table_id and task_no == @task_no and role == @role")
     people = data.people.set_index("person_id")
     orgs = data.organisations.set_index("org_id")
@@ -97,8 +98,16 @@ def _parties(data: BookData, table_id: str, task_no: int, role: str, lang: str) 
 
 def _parties_cell(data: BookData, table_id: str, task_no: int, role: str) -> str:
     """A table cell naming the parties in Chinese with the English beneath; empty if none."""
-    zh = _parties(data, table_id, task_no, role, "zh")
-    return bilingual(zh, _parties(data, table_id, task_no, role, "en")) if zh else ""
+    zh = parties(data, table_id, task_no, role, "zh")
+    return bilingual(zh, parties(data, table_id, task_no, role, "en")) if zh else ""
+
+
+INTENSIVE_PLANNING_CAPTION = ("The planning documents of Jiaxing and Nantong in order: the 密集规划 of section III.1, "
+                              "drawn from the same rows as the chronology of chapter 2.")
+
+
+def intensive_planning_table(sequence: pd.DataFrame) -> BookTable:
+    return chronology_table(sequence, name="tbl-intensive-planning", caption=INTENSIVE_PLANNING_CAPTION)
 
 
 def responsibility_table(data: BookData) -> pd.DataFrame:
@@ -148,7 +157,7 @@ def paper_table_2(data: BookData) -> BookTable:
     meta = data.paper_tables.set_index("table_id").loc["table2"]
     tasks = data.table_tasks.query("table_id == 'table2'").sort_values("task_no")
     group = tasks[tasks.task_no == 0].iloc[0]
-    lead_zh, lead_en = (_parties(data, "table2", 0, "overall_lead_unit", lang) for lang in ("zh", "en"))
+    lead_zh, lead_en = (parties(data, "table2", 0, "overall_lead_unit", lang) for lang in ("zh", "en"))
     header = [bilingual("内容", "Content"), bilingual("责任单位", "Responsible unit"), bilingual("配合单位", "Cooperating unit")]
     rows = [[bilingual(f"{group.content_zh}（总牵头单位：{lead_zh}）", f"{group.content_en} (overall lead units: {lead_en})"), "", ""]]
     for t in tasks[tasks.task_no > 0].itertuples():
@@ -170,8 +179,8 @@ def responsibility_matrix_table(resp: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
         "Table": resp.table_id.str.replace("table", "Table "),
         "Task": resp.task_no,
-        "Role 角色": [bilingual(z, e) for z, e in zip(resp.role_zh, resp.role_en)],
-        "Person or unit 负责方": [bilingual(z, e) for z, e in zip(resp.party_zh, resp.party_en)],
+        "Role 角色": bilingual_column(resp.role_zh, resp.role_en),
+        "Person or unit 负责方": bilingual_column(resp.party_zh, resp.party_en),
     })
     return BookTable(frame, name="tbl-responsibilities", widths=[12, 8, 30, 50],
                      caption="Tables 1 and 2 normalised into one responsibility list: one row per task, role and "
@@ -192,9 +201,9 @@ def coordination_bodies_table(data: BookData) -> BookTable:
     cities = data.cities.set_index("city_id")
     frame = pd.DataFrame({
         "City": [bilingual(cities.name_zh[c], cities.name_en[c]) for c in bodies.city_id],
-        "Body 机构": [bilingual(z, e) for z, e in zip(bodies.name_zh, bodies.name_en)],
-        "Function 职能": [bilingual(z, e) for z, e in zip(bodies.function_zh, bodies.function_en)],
-        "Source": [f"{s}, {cite(k)}" for s, k in zip(bodies.section, bodies.source)],
+        "Body 机构": bilingual_column(bodies.name_zh, bodies.name_en),
+        "Function 职能": bilingual_column(bodies.function_zh, bodies.function_en),
+        "Source": source_column(bodies),
     })
     return BookTable(frame, name="tbl-coordination-bodies", widths=[14, 36, 36, 14],
                      caption="The standing bodies that carry deep docking in Jiaxing and Nantong.",
@@ -212,8 +221,26 @@ def coverage_table(shares: pd.DataFrame) -> BookTable:
 
 def domains_table(data: BookData) -> BookTable:
     d = data.domains.sort_values("domain_order")
-    frame = pd.DataFrame({"Domain 领域": [bilingual(z, e) for z, e in zip(d.name_zh, d.name_en)], "Class": d["class"],
+    frame = pd.DataFrame({"Domain 领域": bilingual_column(d.name_zh, d.name_en), "Class": d["class"],
                           "Classed by": d.class_basis, "Why": d.basis_note})
     return BookTable(frame, name="tbl-domains", widths=[24, 10, 12, 54],
                      caption="The shared vocabulary of docking domains, each classed hard or soft; 'Classed by' "
                              "tells the paper's classifications from the book's.", data=["domains.csv"])
+
+
+def facts(data: BookData) -> dict:
+    """The numbers chapter 4's prose states, by glue name."""
+    shares = hard_soft_shares(domain_coverage(data)).set_index("city_id")
+    target = amount(data, "jiaxing_finance_target")
+    resp = responsibility_table(data)
+    return {
+        "n_evidence_items": len(mechanism_evidence(data)),
+        "n_planning_docs": len(intensive_planning_sequence(data)),
+        "haimen_target": f"{haimen_55580(data).target_percent.dropna().min():.0f}%",
+        "finance_target": f"{target.value:g} {target.unit}",
+        "n_domains": len(data.domains),
+        "jiaxing_soft": f"{shares.soft_share['jiaxing']:.0%}",
+        "nantong_soft": f"{shares.soft_share['nantong']:.0%}",
+        "n_assignments": len(resp),
+        "n_parties": resp.party_en.nunique(),
+    }

@@ -16,7 +16,7 @@ work the book needs, on the doctree the LaTeX builder assembles from ``_toc.yml`
 
 Fonts, paper and the Chinese set-up (xeCJK, Noto CJK) are plain configuration in
 ``_config.yml``. The HTML book links to the PDF from its download menu; the PDF is copied
-into the HTML output at ``yrd_pdf_path`` (``./tasks.sh pdf`` runs ``python -m yrdbook.pdf``
+into the HTML output at ``yrd_pdf_path`` (``./tasks.sh pdf`` runs ``python -m yrdbook.build.pdf``
 after the LaTeX build; every later HTML build copies it again).
 """
 
@@ -33,57 +33,19 @@ from sphinx.util.texescape import escape as tex_escape
 from . import citation
 
 LATEX_TARGET = "book"  # _config.yml: latex.latex_documents.targetname is book.tex
+PDF_PATH = "_downloads/yrd-governance-book.pdf"  # where the PDF edition sits in the HTML output
 
-# Used by the transform below; \yrd@... names cannot clash with Sphinx's or LaTeX's.
-STRUCTURE_MACROS = r"""
-% --- yrdbook.pdf: book structure -------------------------------------------
-\makeatletter
-\newcounter{yrddoc}
-\newif\ifyrd@numbered \yrd@numberedtrue
-\AtBeginDocument{%
-  \edef\yrd@secnumdepth{\the\c@secnumdepth}%
-  \let\yrd@thefigure\thefigure \let\yrd@thetable\thetable
-  \let\yrd@theHfigure\theHfigure \let\yrd@theHtable\theHtable}
-% Chapters of an unnumbered part (and the introduction): no chapter number, and figures
-% and tables counted per chapter from 1, with hyperref anchors unique per chapter.
-\newcommand{\yrdunnumbered}{%
-  \ifyrd@numbered\edef\yrd@chapter{\the\c@chapter}\fi
-  \yrd@numberedfalse
-  \setcounter{secnumdepth}{-1}\setcounter{chapter}{0}%
-  \def\thefigure{\arabic{figure}}\def\thetable{\arabic{table}}%
-  \def\theHfigure{yrd.\arabic{yrddoc}.\arabic{figure}}%
-  \def\theHtable{yrd.\arabic{yrddoc}.\arabic{table}}}
-\newcommand{\yrdnumbered}{%
-  \ifyrd@numbered\else\setcounter{chapter}{\yrd@chapter}\fi
-  \yrd@numberedtrue
-  \setcounter{secnumdepth}{\yrd@secnumdepth}%
-  \let\thefigure\yrd@thefigure \let\thetable\yrd@thetable
-  \let\theHfigure\yrd@theHfigure \let\theHtable\yrd@theHtable}
-\newcommand{\yrdnewdocument}{%
-  \stepcounter{yrddoc}%
-  \ifyrd@numbered\else\setcounter{figure}{0}\setcounter{table}{0}\fi}
-\newcommand{\yrdpart}[1]{\part{#1}}
-% The title in _config.yml (latex.latex_documents.title) separates its English and Chinese
-% halves with \yrdtitlesep: a line break on the title page, a middle dot elsewhere.
-\newcommand{\yrdtitlesepinline}{\ \textperiodcentered\ }
-\let\yrdtitlesep\yrdtitlesepinline
-\pdfstringdefDisableCommands{\def\yrdtitlesep{ · }}
-% Sphinx names the table of contents after the first part's caption; it is the contents.
-\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}
-% The bibliography page already has its chapter title: no second "Bibliography" heading.
-\renewenvironment{sphinxthebibliography}[1]{%
-  \let\yrd@chapter@cmd\chapter \def\chapter*##1{}%
-  \begin{thebibliography}{#1}\let\chapter\yrd@chapter@cmd}{\end{thebibliography}}
-% Tables one size smaller; identifiers (national_strategy) may break after an underscore.
-\g@addto@macro\sphinxattablestart{\small}
-\g@addto@macro\sphinxatlongtablestart{\small}
-\DeclareRobustCommand{\_}{\ifmmode\nfss@text{\textunderscore}\else\textunderscore\allowbreak\fi}
-\pdfstringdefDisableCommands{\def\_{\textunderscore}}
-% Captions are moving arguments (they go to the list of figures): a citation in a caption
-% is a \hyperlink, which breaks there unless it is robust.
-\AtBeginDocument{\MakeRobust{\hyperlink}}
-\makeatother
-"""
+TEX = Path(__file__).parent / "tex"
+
+
+def tex_file(name: str, **values: str) -> str:
+    """A TeX file of ``tex/`` with each ``@@name@@`` replaced by its value (already escaped)."""
+    text = (TEX / name).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(f"@@{key}@@", value)
+    if "@@" in text:
+        raise ValueError(f"tex/{name}: a placeholder was left unfilled")
+    return text
 
 
 class PrintStructure(SphinxPostTransform):
@@ -195,43 +157,19 @@ def front_matter(config, keywords: list[str]) -> tuple[str, str]:
     book = citation.from_dict(config.yrd_citation)
     authors = " and ".join(a.strip("{}") for a in book.authors)
     date = _long_date(book.date_released)
-    preamble = rf"""
-% --- yrdbook.pdf: PDF metadata (\sphinxmaketitle sets the title and author again) ---
-\hypersetup{{pdftitle={{{escape(config.project)}}}, pdfauthor={{{escape(authors)}}},
-  pdfsubject={{{escape(config.yrd_pdf_subject or book.title)}}},
-  pdfkeywords={{{escape(", ".join(keywords))}}}, pdflang={{en}}}}
-"""
-    maketitle = rf"""\renewcommand{{\releasename}}{{Version}}\release{{{escape(book.version)}}}\date{{{date}}}
-\let\yrdtitlesep\\\sphinxmaketitle\let\yrdtitlesep\yrdtitlesepinline
-\begingroup\small\parindent=0pt\parskip=0.6\baselineskip
-\vspace*{{\fill}}
-\textbf{{{escape(book.title)}}}
-
-Version {escape(book.version)}, {date}. This PDF edition is built from the same executed
-notebooks as the HTML edition of the book.
-
-\textbf{{How to cite this book}}
-
-{escape(authors)} ({book.year}). \emph{{{escape(book.title)}}}. Version {escape(book.version)}.
-{escape(book.publisher)}.
-
-In BibTeX:
-\begin{{sphinxVerbatim}}
-{citation.book_entry(book)}
-\end{{sphinxVerbatim}}
-
-Every claim about the Yangtze River Delta is the source paper's unless the book says that
-it is its own analysis: cite the source paper as well (bibliography entry [paper]).
-\endgroup
-\clearpage
-"""
+    preamble = "\n" + tex_file("metadata.tex", title=escape(config.project), authors=escape(authors),
+                               subject=escape(config.yrd_pdf_subject or book.title),
+                               keywords=escape(", ".join(keywords)))
+    maketitle = tex_file("title-pages.tex", version=escape(book.version), date=date, book_title=escape(book.title),
+                         authors=escape(authors), year=book.year, publisher=escape(book.publisher),
+                         bibtex=citation.book_entry(book))
     return preamble, maketitle
 
 
 def _configure(app, config) -> None:
     preamble, maketitle = front_matter(config, _keywords(Path(app.confdir)))
     elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + STRUCTURE_MACROS + preamble
+    elements["preamble"] = elements.get("preamble", "") + "\n" + tex_file("yrdbook-structure.tex") + preamble
     elements.setdefault("maketitle", maketitle)
     config.latex_elements = elements
 
@@ -270,8 +208,8 @@ def _publish_after_html(app, exception) -> None:
 
 
 def setup(app):
-    app.setup_extension("yrdbook.sphinx_ext")  # yrd_citation, yrd_pdf_path
     app.add_config_value("yrd_pdf_subject", "", "")
+    app.add_config_value("yrd_pdf_path", PDF_PATH, "html")
     app.connect("config-inited", _configure, priority=500)
     app.add_post_transform(PrintStructure)
     app.add_post_transform(PrintTables)
@@ -280,10 +218,8 @@ def setup(app):
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-if __name__ == "__main__":  # ./tasks.sh pdf: python -m yrdbook.pdf _build
+if __name__ == "__main__":  # ./tasks.sh pdf: python -m yrdbook.build.pdf _build
     import sys
-
-    from .sphinx_ext import PDF_PATH
 
     target = publish(Path(sys.argv[1] if len(sys.argv) > 1 else "_build"), PDF_PATH)
     if target is None:

@@ -1,19 +1,20 @@
 """The data files a figure or table was computed from, and the "Data: ..." line that links them.
 
 The book serves every file of the data package (each CSV and ``datapackage.json``) and
-``references.bib`` under ``_static/data/`` (see ``yrdbook.sphinx_ext``). A figure or table
+``references.bib`` under ``_static/data/`` (staged by ``stage_served_files``). A figure or table
 names the files it was computed from; its page then shows a line such as
 "Data: eras.csv, events.csv" whose links open those very files.
 
-- Charts: ``.properties(usermeta=data_files("eras.csv", "events.csv"))``; the renderer
-  writes the line under the chart.
+- Charts: ``.properties(usermeta=data_files("eras.csv", "events.csv"))``; the book writes
+  the line under the chart (``yrdbook.build.chart_output``).
 - Tables: ``BookTable(..., data=["eras.csv"])``; the line ends the table's caption.
 
-Links are written as ``yrd-data:<file>`` and made relative to each page by the Sphinx
-extension, so the same notebook output works on a page at any depth (and in LaTeX, where
+Links are written as ``yrd-data:<file>`` and made relative to each page by
+``yrdbook.build.datalinks``, so the same notebook output works on a page at any depth (and in LaTeX, where
 the file name is printed as text).
 """
 
+import shutil
 from pathlib import Path
 
 from . import paths
@@ -55,9 +56,12 @@ def markdown_line(names) -> str:
     return "Data: " + ", ".join(f"{{{ROLE}}}`{name}`" for name in check(names)) + "."
 
 
-def html_line(names) -> str:
-    """The same line as HTML (charts), with links the Sphinx extension resolves per page."""
-    links = ", ".join(f'<a class="yrd-data-link reference internal" href="{LINK_SCHEME}{name}">'
-                      f'<code class="docutils literal notranslate"><span class="pre">{name}</span></code></a>'
-                      for name in check(names))
-    return f'<p class="yrd-data">Data: {links}.</p>'
+def stage_served_files(target: Path) -> None:
+    """Copy the served files into ``target`` (the book's _static/data/), dropping stale ones."""
+    wanted = servable()
+    target.mkdir(parents=True, exist_ok=True)
+    for stale in {p.name for p in target.iterdir()} - set(wanted):
+        (target / stale).unlink()
+    for name, source in wanted.items():
+        if not (target / name).exists() or (target / name).read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target / name)

@@ -1,31 +1,23 @@
-"""Validate data/ before any chapter runs: ``python -m yrdbook.validate``.
+"""Validate data/ before any chapter runs: ``python -m yrdbook.datapackage.validate``.
 
 Frictionless checks everything the Table Schemas say (types, required fields, keys,
 foreign keys, enums, ranges); ``checks`` and ``consistency`` add what a schema cannot say.
 """
 
-import hashlib
-import json
 import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 from frictionless import Checklist, Package
-from pybtex.database import parse_file
-from pybtex.scanner import PybtexSyntaxError
 
 from . import paths
+from .bibliography import bib_keys
 from .checks import BibKeyCheck, DatePrecisionCheck
 from .consistency import check_all
+from .fingerprint import digest, files_under
 from .problems import DataPackageError, Problem
-
-
-def bib_keys(bib: Path) -> set[str]:
-    try:
-        return set(parse_file(str(bib)).entries)
-    except (OSError, PybtexSyntaxError) as error:
-        raise DataPackageError([Problem(bib.name, None, None, f"cannot be read as BibTeX: {error}")]) from error
+from .read import read_tables
 
 
 def _problem_from(error, file: str) -> Problem:
@@ -89,37 +81,12 @@ def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str,
     return tables
 
 
-def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """Read every CSV of the package with the column types its schema declares (no validation)."""
-    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    return {r["name"]: _frame(data_dir / r["path"], r["schema"]["fields"]) for r in descriptor["resources"]}
-
-
-def _frame(path: Path, schema_fields: list[dict]) -> pd.DataFrame:
-    dtypes = {"integer": "Int64", "number": "Float64", "string": "string"}
-    fields = {f["name"]: f.get("type", "string") for f in schema_fields}
-    booleans = {name: _parse_boolean for name, kind in fields.items() if kind == "boolean"}
-    types = {name: dtypes.get(kind, "string") for name, kind in fields.items() if name not in booleans}
-    return pd.read_csv(path, dtype=types, converters=booleans, keep_default_na=False,
-                       na_values={c: [""] for c in types})
-
-
-def _parse_boolean(value: str) -> bool | None:
-    # Frictionless' default true/false values; validation has already rejected anything else.
-    return {"true": True, "false": False, "1": True, "0": False}.get(value.strip().lower())
-
-
 VALIDATED_ENV = "YRD_VALIDATED_INPUTS"
 
 
 def inputs_digest(data_dir: Path, bib: Path) -> str:
     """Hash of data/ and the bibliography: what a validation result is valid for."""
-    digest = hashlib.sha256()
-    for file in sorted(p for p in Path(data_dir).iterdir() if p.is_file()):
-        digest.update(file.name.encode())
-        digest.update(file.read_bytes())
-    digest.update(Path(bib).read_bytes())
-    return digest.hexdigest()
+    return digest([*files_under(data_dir), Path(bib)])
 
 
 def mark_validated(data_dir: Path, bib: Path) -> None:

@@ -1,46 +1,25 @@
-"""Appendices generated from the data package and the book itself: glossary, paper-to-book
-map and data dictionary. Nothing here is maintained by hand."""
+"""The appendices (glossary, paper-to-book map, data dictionary), generated from the data
+package and the book's own pages. Nothing here is maintained by hand."""
 
 import json
 import re
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
-from . import paths
-from .data import BookData
-from .tables import BookTable, bilingual
+from ..data import BookData
+from ..datapackage import paths
+from ..pages import book_pages
+from ..tables import BookTable, bilingual_column
 
 SECTION_IN_TITLE = re.compile(r"\(paper section ([^)]+)\)")
 
 
 def chapters(root: Path | None = None) -> pd.DataFrame:
     """The book's pages in table-of-contents order, with their titles and texts."""
-    root = Path(root or paths.REPO_ROOT)
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
-    rows = []
-    for order, file in enumerate(files):
-        path = next(p for p in (root / f"{file}.ipynb", root / f"{file}.md") if p.exists())
-        text = _page_text(path)
-        title = next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
-        rows.append({"order": order, "doc": Path(file).name, "path": path, "title": title, "text": text})
-    return pd.DataFrame(rows)
-
-
-def _page_text(path: Path) -> str:
-    if path.suffix == ".md":
-        return path.read_text(encoding="utf-8")
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    texts = []
-    for cell in cells:
-        if cell["cell_type"] == "markdown":
-            texts.append("".join(cell["source"]))
-        for output in cell.get("outputs", []):
-            texts.append("".join(output.get("data", {}).get("text/markdown", "")))
-    return "\n".join(texts)
+    return pd.DataFrame([{"order": order, "doc": p.doc, "path": p.path, "title": p.title, "text": p.text}
+                         for order, p in enumerate(book_pages(root))])
 
 
 # Readings pypinyin's phrase dictionary gets wrong for these terms (长 in 长三角 is cháng).
@@ -118,7 +97,7 @@ def paper_map(data: BookData, pages: pd.DataFrame) -> pd.DataFrame:
 
 def paper_map_table(mapping: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
-        "Paper": mapping["item"], "Heading 标题": [bilingual(z, e) for z, e in zip(mapping.title_zh, mapping.title_en)],
+        "Paper": mapping["item"], "Heading 标题": bilingual_column(mapping.title_zh, mapping.title_en),
         "Reproduced in": mapping.docs.map(lambda docs: ", ".join(f"{{doc}}`{d}`" for d in docs) or "not reproduced"),
         "Data rows citing it": mapping.data_rows,
     })
@@ -183,3 +162,17 @@ def fields_table(fields: pd.DataFrame, table: str) -> BookTable:
                           "Constraints": chosen.constraints.str.replace("|", "\\|", regex=False)})
     return BookTable(frame, name=f"tbl-fields-{table.replace('_', '-')}", widths=[20, 10, 40, 30],
                      caption=f"Fields of `{table}`.", data=[f"{table}.csv"])
+
+
+def glossary_facts(data: BookData) -> dict:
+    return {"n_terms": len(data.glossary)}
+
+
+def paper_map_facts(data: BookData) -> dict:
+    mapping = paper_map(data, chapters())
+    return {"n_items": len(mapping), "n_reproduced": int(mapping.docs.map(bool).sum())}
+
+
+def data_dictionary_facts(data: BookData) -> dict:
+    tables, _ = data_dictionary()
+    return {"n_tables": len(tables), "n_rows": int(tables.rows.sum())}

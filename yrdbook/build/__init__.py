@@ -1,0 +1,21 @@
+"""Everything that runs inside Sphinx or LaTeX, as one Sphinx extension (``_config.yml``
+loads ``yrdbook.build``), split by concern:
+
+- ``guard``: validate data/ before any page is read;
+- ``execution``: myst-nb's execution cache, cleared when data or code change, filled in parallel;
+- ``chart_output``: a chart's spec as HTML (a myst-nb mime renderer);
+- ``assets``: the local chart library, stylesheet and favicon; no network, accessible markup;
+- ``datalinks``: "Data: ..." links to the served data files;
+- ``citing`` (with ``citation`` and ``bibstyle``): BibTeX, chapter boxes, meta tags, labels;
+- ``pdf`` (with ``tex/``): the PDF edition's structure, title pages and tables.
+
+Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
+"""
+
+from . import assets, citing, datalinks, execution, guard, pdf
+
+
+def setup(app):
+    for concern in (guard, execution, assets, datalinks, citing, pdf):
+        concern.setup(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,87 @@
+"""Notebook execution that sees the data: myst-nb's cache, kept honest and filled in parallel.
+
+myst-nb's execution cache (jupyter-cache) keys on notebook code only. Here the cache is
+cleared whenever anything else a notebook's output depends on changes (data/,
+references.bib, the helper package, the book's pages and table of contents), and every
+page is then re-read. Before Sphinx reads the pages, the notebooks run in parallel into
+that same cache, using every core.
+"""
+
+import logging as std_logging
+import shutil
+from pathlib import Path
+
+from ..datapackage import paths
+from ..datapackage.fingerprint import digest, files_under
+
+FINGERPRINT_FILE = "yrd-inputs.sha256"
+PACKAGE_SUFFIXES = {".py", ".js", ".tex", ".css", ".svg"}
+
+
+def input_fingerprint(source_dir: Path | None = None) -> str:
+    """Hash of everything a notebook's output depends on besides its own code.
+
+    The book's own pages count too: the appendices are generated from the chapters' text.
+    """
+    repo = paths.REPO_ROOT
+    files = files_under(paths.data_dir(), {".csv", ".json"})
+    files += files_under(repo / "yrdbook", PACKAGE_SUFFIXES)
+    if source_dir is not None:
+        files += files_under(Path(source_dir) / "book", {".ipynb", ".md"})
+        toc = Path(source_dir) / "_toc.yml"
+        files += [toc] if toc.exists() else []
+    files.append(paths.bib_path())
+    return digest(files)
+
+
+def _cache_dir(app) -> Path:
+    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+
+
+def _check_inputs(app, config) -> None:
+    stamp = _cache_dir(app) / FINGERPRINT_FILE
+    app.yrd_fingerprint = input_fingerprint(Path(app.srcdir))
+    app.yrd_inputs_changed = not stamp.exists() or stamp.read_text() != app.yrd_fingerprint
+    if app.yrd_inputs_changed and _cache_dir(app).exists():
+        shutil.rmtree(_cache_dir(app))
+
+
+def _outdated_documents(app, env, added, changed, removed):
+    """After an input change every page is re-read: notebooks re-execute, citations re-resolve."""
+    if not app.yrd_inputs_changed:
+        return []
+    return sorted(env.found_docs - added - changed)
+
+
+def _record_inputs(app, exception) -> None:
+    if exception is None:
+        _cache_dir(app).mkdir(parents=True, exist_ok=True)
+        (_cache_dir(app) / FINGERPRINT_FILE).write_text(app.yrd_fingerprint)
+
+
+def _execute_notebooks_in_parallel(app) -> None:
+    """Fill myst-nb's execution cache using every core before Sphinx reads the pages.
+
+    myst-nb executes notebooks one by one as it reads them; run first, in parallel, with the
+    same cache, they are found there. A notebook that fails here is simply not cached, and
+    myst-nb then runs it again itself and reports the error as usual.
+    """
+    if app.config.nb_execution_mode != "cache" or app.builder.name not in ("html", "dirhtml", "latex"):
+        return
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    source = Path(app.srcdir)
+    notebooks = files_under(source / "book", {".ipynb"})
+    cache = get_cache(str(_cache_dir(app)))
+    records = [cache.add_nb_to_project(str(nb)) for nb in notebooks]
+    executor = load_executor("local-parallel", cache=cache, logger=std_logging.getLogger("yrdbook.execute"))
+    executor.run_and_cache(filter_pks=[r.pk for r in records], timeout=app.config.nb_execution_timeout,
+                           allow_errors=app.config.nb_execution_allow_errors)
+
+
+def setup(app):
+    app.connect("config-inited", _check_inputs, priority=200)
+    app.connect("builder-inited", _execute_notebooks_in_parallel)
+    app.connect("env-get-outdated", _outdated_documents)
+    app.connect("build-finished", _record_inputs)

@@ -1,0 +1,127 @@
+"""Chapter 2 · Active docking in practice (paper sections II.1–II.3): Shanghai's delegation,
+the docking chronologies of Jiaxing and Nantong, their planning, and the outcomes."""
+
+import pandas as pd
+
+from .. import dates
+from ..data import BookData, amount, amounts, event, list_items
+from ..tables import BookTable, bilingual_column, source_column
+from .common import DOCKING_CITIES, chronology, planning_documents
+
+
+def half_year(when: pd.Timestamp) -> str:
+    return f"{when.year} H{1 if when.month <= 6 else 2}"
+
+
+def planning_intensity(data: BookData, first_year: int = 2014, last_year: int = 2017) -> pd.DataFrame:
+    """Planning documents per half-year and city: the book's measure of 密集规划.
+
+    Counts events of kinds ``common.PLANNING_KINDS`` (plans, approvals, other documents); conferences,
+    agreements and investment events are left out. Every half-year of the window appears,
+    with zero where a city issued nothing.
+    """
+    steps = planning_documents(chronology(data))
+    steps = steps[steps.date_precision.isin(["month", "day"])]
+    steps = steps.assign(half_year=steps.when.map(half_year))
+    halves = [f"{y} H{h}" for y in range(first_year, last_year + 1) for h in (1, 2)]
+    counts = steps.groupby(["docking_city", "half_year"]).size()
+    names = data.cities.set_index("city_id")
+    rows = [{"city_id": c, "city_en": names.name_en[c], "city_zh": names.name_zh[c], "half_year": h,
+             "documents": int(counts.get((c, h), 0))} for c in DOCKING_CITIES for h in halves]
+    return pd.DataFrame(rows)
+
+
+def planning_documents_before(data: BookData, year: int) -> pd.DataFrame:
+    steps = planning_documents(chronology(data))
+    return steps[steps.when.dt.year < year]
+
+
+def outcome_amounts(data: BookData) -> pd.DataFrame:
+    """The amounts of money, area and counts (the percentage targets belong to chapter III)."""
+    frame = amounts(data)
+    return frame[frame.quantity != "share"].reset_index(drop=True)
+
+
+def format_value(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+QUALIFIER_TEXT = {"exact": "", "more_than": "more than ", "at_least": "at least ", "expected": "expected "}
+
+
+def derived_ratios(data: BookData) -> pd.DataFrame:
+    """Ratios the book derives from the paper's amounts; the paper states none of them."""
+    a = amounts(data).set_index("amount_id").base_value
+    rows = [
+        ("xiangjiadang_output_per_investment", "Xiangjiadang projects: expected annual output ÷ total investment",
+         a["xiangjiadang_output"] / a["xiangjiadang_investment"], "ratio", ["xiangjiadang_output", "xiangjiadang_investment"]),
+        ("zhongtong_tax_share_of_output", "Zhongtong project: expected tax ÷ expected annual output",
+         a["zhongtong_tax"] / a["zhongtong_output"], "share", ["zhongtong_tax", "zhongtong_output"]),
+        ("zhongtong_capital_share_of_investment", "Zhongtong project: registered capital ÷ total investment",
+         a["zhongtong_registered_capital"] / a["zhongtong_investment"], "share", ["zhongtong_registered_capital", "zhongtong_investment"]),
+        ("nantong_investment_per_project", "Nantong investment week: total investment per project (亿元)",
+         a["nantong_week_investment"] / a["nantong_week_projects"] / 1e8, "亿元", ["nantong_week_investment", "nantong_week_projects"]),
+    ]
+    return pd.DataFrame(rows, columns=["ratio_id", "label_en", "value", "kind", "inputs"])
+
+
+def format_ratio(row) -> str:
+    if row.kind == "share":
+        return f"{row.value:.2%}"
+    if row.kind == "亿元":
+        return f"{row.value:.2f} 亿元"
+    return f"{row.value:.2f}"
+
+
+# --- tables shown to readers -------------------------------------------------
+
+def amounts_table(frame: pd.DataFrame) -> BookTable:
+    shown = pd.DataFrame({
+        "What 对象": bilingual_column(frame.subject_zh, frame.subject_en),
+        "Measure": frame.measure.str.replace("_", " "),
+        "Paper's figure": [f"{QUALIFIER_TEXT[q]}{format_value(v)} {u}" for q, v, u in zip(frame.qualifier, frame.value, frame.unit)],
+        "In base unit": [f"{format_value(b)} {u}" for b, u in zip(frame.base_value, frame.base_unit)],
+        "Source": source_column(frame),
+    })
+    return BookTable(shown, name="tbl-outcomes", widths=[36, 14, 16, 22, 12], data=["amounts.csv", "units.csv"],
+                     caption="Targets and outcomes as the paper states them and in base units of the same quantity "
+                             "(yuan, US dollars, square metres; no currency conversion). From `amounts.csv` and `units.csv`.")
+
+
+def ratios_table(ratios: pd.DataFrame) -> BookTable:
+    shown = pd.DataFrame({"Ratio (the book's own)": ratios.label_en, "Value": ratios.apply(format_ratio, axis=1),
+                          "Computed from": ratios.inputs.map(", ".join)})
+    return BookTable(shown, name="tbl-derived-ratios", widths=[50, 15, 35], data=["amounts.csv", "units.csv"],
+                     caption="Ratios derived by the book from the paper's amounts. They are not the paper's figures.")
+
+
+
+
+# Amounts the prose states, by glue name; counts (个) are shown without their unit.
+PROSE_AMOUNTS = {"jiaxing_agreements": "jiaxing_conference_agreements", "xiangjiadang_investment": "xiangjiadang_investment",
+                 "zhongtong_area": "zhongtong_area", "zhongtong_investment": "zhongtong_investment",
+                 "nantong_projects": "nantong_week_projects", "nantong_investment": "nantong_week_investment"}
+
+
+def facts(data: BookData) -> dict:
+    """The numbers and dates chapter 2's prose states, by glue name."""
+    visit = event(data, "shanghai_delegation_2017")
+    per_city = chronology(data).groupby("docking_city").size()
+    intensity = planning_intensity(data)
+    in_2017 = intensity[intensity.half_year.str.startswith("2017")].groupby("city_id").documents.sum()
+    before = planning_documents_before(data, 2017).groupby("docking_city").size()
+    values = {
+        "delegation_dates": f"{visit.date_en} to {dates.english(visit.end_date)}",
+        "n_priorities": len(list_items(data, "delegation_priorities")),
+        "n_jiaxing_steps": int(per_city["jiaxing"]),
+        "n_nantong_steps": int(per_city["nantong"]),
+        "jiaxing_docs_2017": int(in_2017["jiaxing"]),
+        "nantong_docs_2017": int(in_2017["nantong"]),
+        "jiaxing_docs_before": int(before.get("jiaxing", 0)),
+    }
+    for key, amount_id in PROSE_AMOUNTS.items():
+        row = amount(data, amount_id)
+        values[key] = format_value(row.value) + ("" if row.unit == "个" else f" {row.unit}")
+    ratios = derived_ratios(data).set_index("ratio_id").value
+    values["xiangjiadang_output_ratio"] = f"{ratios['xiangjiadang_output_per_investment']:.1f}"
+    return values

@@ -1,0 +1,27 @@
+"""Read every CSV of the package with the column types its schema declares (no validation)."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+# Table Schema types -> pandas dtypes; booleans are parsed by a converter.
+DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
+
+
+def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    descriptor = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: _frame(Path(data_dir) / r["path"], r["schema"]["fields"]) for r in descriptor["resources"]}
+
+
+def _frame(path: Path, schema_fields: list[dict]) -> pd.DataFrame:
+    fields = {f["name"]: f.get("type", "string") for f in schema_fields}
+    booleans = {name: _parse_boolean for name, kind in fields.items() if kind == "boolean"}
+    types = {name: DTYPES.get(kind, "string") for name, kind in fields.items() if name not in booleans}
+    return pd.read_csv(path, dtype=types, converters=booleans, keep_default_na=False,
+                       na_values={c: [""] for c in types})
+
+
+def _parse_boolean(value: str) -> bool | None:
+    # Frictionless' default true/false values; validation has already rejected anything else.
+    return {"true": True, "false": False, "1": True, "0": False}.get(value.strip().lower())
