@@ -2,6 +2,7 @@
 # One entry point for every project command; the README lists them.
 #   ./tasks.sh book   set up, validate data/, build the HTML book into _build/html
 #   ./tasks.sh test   set up, build HTML and PDF, then run every test (unit, data, notebooks, built pages, PDF)
+#   ./tasks.sh test-unit [pytest args]  only the tests that need no build (seconds; marker "unit")
 #   ./tasks.sh pdf    set up (with TeX), validate data/, build the PDF edition into _build/latex/book.pdf
 #   ./tasks.sh setup  only install system packages and the pinned virtual environment
 #   ./tasks.sh validate             check data/ and report every problem
@@ -118,6 +119,7 @@ case "${1:-}" in
   execute) shift; setup; validate; execute_notebooks "$@" ;;
   pdf) setup_pdf; validate; build_pdf ;;
   test) shift; setup_test; validate; build_html; build_pdf; run_tests "$@" ;;
+  test-unit) shift; setup; install_cffconvert; run_tests -m unit tests "$@" ;;
   bench) shift; setup_test; validate; "$BIN/python" scripts/bench.py "$@" ;;
-  *) echo "usage: $0 {setup|validate|book|pdf|execute|test|bench}" >&2; exit 2 ;;
+  *) echo "usage: $0 {setup|validate|book|pdf|execute|test|test-unit|bench}" >&2; exit 2 ;;
 esac

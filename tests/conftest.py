@@ -1,11 +1,40 @@
-import os
+"""Fixtures shared by every kind of test, and each test's kind, from its folder:
+
+- ``unit/``, ``data/``, ``chapters/``: marker ``unit``; need no build (``./tasks.sh test-unit``);
+- ``built/``: marker ``built``; read the built HTML and PDF (``test_pdf.py`` also ``pdf``);
+- ``browser/``: marker ``browser``; open the built book in Chromium;
+- ``build/``: marker ``build``; build scratch copies of the whole book;
+- the notebooks of ``book/`` (nbval): marker ``notebooks``.
+"""
+
 import shutil
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-BUILT_HTML = Path(os.environ.get("YRD_BUILT_HTML", REPO / "_build" / "html"))  # override: a scratch build
+from support import BUILT_HTML, REPO
+
+TESTS = Path(__file__).resolve().parent
+KIND_OF_FOLDER = {"unit": "unit", "data": "unit", "chapters": "unit", "built": "built", "browser": "browser",
+                  "build": "build"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.suffix == ".ipynb":
+            item.add_marker("notebooks")
+            continue
+        item.add_marker(KIND_OF_FOLDER[path.relative_to(TESTS).parts[0]])
+        if path.name == "test_pdf.py":
+            item.add_marker("pdf")
+
+
+@pytest.fixture(scope="session")
+def book():
+    """The validated tables of data/."""
+    from yrdbook import data
+    return data.load()
 
 
 @pytest.fixture

@@ -17,10 +17,14 @@ from .datapackage.paths import REPO_ROOT
 SUFFIXES = (".ipynb", ".md")
 
 
+def _toc(root: Path | None) -> dict:
+    return yaml.safe_load((Path(root or REPO_ROOT) / "_toc.yml").read_text(encoding="utf-8"))
+
+
 def toc_files(root: Path | None = None) -> list[str]:
     """Every page of the book in ``_toc.yml`` order (the root, then each part's chapters and
     their sections), as file names without suffix, e.g. ``book/evolution``."""
-    toc = yaml.safe_load((Path(root or REPO_ROOT) / "_toc.yml").read_text(encoding="utf-8"))
+    toc = _toc(root)
     files = [toc["root"]]
 
     def walk(entries):
@@ -33,6 +37,11 @@ def toc_files(root: Path | None = None) -> list[str]:
         walk(part.get("chapters"))
     walk(toc.get("chapters"))
     return files
+
+
+def numbered_files(root: Path | None = None) -> list[str]:
+    """The chapters of the parts that ``_toc.yml`` numbers (the book's chapters 1, 2, ...)."""
+    return [c["file"] for part in _toc(root).get("parts", []) if part.get("numbered") for c in part["chapters"]]
 
 
 @dataclass(frozen=True)

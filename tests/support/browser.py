@@ -1,6 +1,6 @@
 """Read the built book as a reader does: served on loopback, opened in headless Chromium.
 
-Used by the browser tests (tests/test_browser.py) and the benchmark (scripts/bench.py).
+Used by the browser tests (tests/browser/) and the benchmark (scripts/bench.py).
 Chromium is Debian's (``/usr/bin/chromium``), driven by Playwright for Python; nothing is
 downloaded, and the flags keep Chromium from calling home.
 """
@@ -12,6 +12,8 @@ import os
 import sys
 import threading
 from pathlib import Path
+
+from . import built_pages
 
 CHROMIUM = Path(os.environ.get("YRD_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -76,5 +78,4 @@ def chromium():
 
 def pages(html: Path) -> list[str]:
     """Every reader-facing page of the built book, as paths relative to its root."""
-    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts)
+    return [str(p.relative_to(html)) for p in built_pages(html)]

@@ -1,25 +1,21 @@
-"""Chapter II's facts, computed from data/, checked against the paper's figures."""
+"""Chapter 2 (paper sections II.1–II.3): facts computed from data/, checked against the paper's figures."""
 
 import pytest
 
-from yrdbook import data, docking, drivers
-
-
-@pytest.fixture(scope="module")
-def book():
-    return data.load()
+from yrdbook import data
+from yrdbook.chapters import common, docking
 
 
 def test_delegation(book):
-    visit = docking.event(book, "shanghai_delegation_2017")
+    visit = data.event(book, "shanghai_delegation_2017")
     assert (visit.date, visit.end_date) == ("2017-12-06", "2017-12-07")  # 2017年12月6—7日
     assert "李强" in visit.actor_zh and "应勇" in visit.actor_zh
     assert "安徽、江苏、浙江" in visit.title_zh
-    assert len(docking.list_items(book, "delegation_priorities")) == 5
+    assert len(data.list_items(book, "delegation_priorities")) == 5
 
 
 def test_chronologies_cover_2004_to_2017(book):
-    steps = docking.chronology(book)
+    steps = common.chronology(book)
     assert steps.when.min().year == 2004 and steps.when.max().year == 2017
     jiaxing = steps[steps.docking_city == "jiaxing"].set_index("event_id")
     assert jiaxing.date["zhejiang_approves_zone_2017"] == "2017-03"
@@ -40,7 +36,7 @@ def test_planning_intensity(book):
 
 
 def test_amounts_match_the_paper(book):
-    a = docking.amounts(book).set_index("amount_id")
+    a = data.amounts(book).set_index("amount_id")
     # Nantong's 2017 investment week: 94 projects, 1 772 亿元.
     assert (a.value["nantong_week_projects"], a.unit["nantong_week_projects"]) == (94, "个")
     assert (a.value["nantong_week_investment"], a.unit["nantong_week_investment"]) == (1772, "亿元")
@@ -72,27 +68,12 @@ def test_derived_ratios_are_labelled_as_the_books(book):
     ("jiaxing_conference_areas", 4), ("g60_five_areas", 5), ("g60_three_fields", 3),
 ])
 def test_enumerations_have_the_papers_length(book, list_id, count):
-    assert len(docking.list_items(book, list_id)) == count
+    assert len(data.list_items(book, list_id)) == count
 
 
-def test_framework_is_drawn_from_data(book):
-    nodes = drivers.framework_nodes(book)
-    assert list(nodes[nodes.layer == 0].node_id) == ["planning_lead", "consensus_synergy", "pull_push"]
-    assert list(nodes[nodes.layer == 3].name_zh) == ["主动对接", "全面对接", "深度对接"]
-    triad = book.measures[book.measures.in_papers_triad]
-    assert list(triad.name_zh) == ["密集规划", "精准接轨", "深化落实"]
-    links = drivers.framework_links(book, nodes)
-    assert links[["x", "x2"]].notna().all().all()
-    assert (links.x2 - links.x).isin([1]).all(), "every arrow goes one layer to the right"
-
-
-def test_coding_covers_every_event_but_the_segmented_era(book):
-    coded = drivers.code_events(book)
-    uncoded = drivers.uncoded_events(book, coded)
-    # The chapter's prose says the uncoded events are those of the segmented era.
-    assert set(uncoded.era_id) == {"segmented"}
-    assert set(coded.driver_id) == {"planning_lead", "consensus_synergy", "pull_push"}
-    pairs = set(zip(coded.event_id, coded.driver_id))
-    assert ("shanghai_delegation_2017", "pull_push") in pairs
-    assert ("joint_meeting_1992", "consensus_synergy") in pairs
-    assert ("plan_2016_issued", "planning_lead") in pairs
+def test_facts_glued_into_the_prose(book):
+    facts = docking.facts(book)
+    assert facts["delegation_dates"] == "6 December 2017 to 7 December 2017"  # 2017年12月6—7日
+    assert facts["nantong_investment"] == "1,772 亿元" and facts["nantong_projects"] == "94"
+    assert facts["zhongtong_investment"] == "7,500 万美元" and facts["zhongtong_area"] == "150 亩"
+    assert facts["jiaxing_agreements"] == "30"  # stated as 30 多, its qualifier lives in amounts.csv

@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 
-from yrdbook import dates, sphinx_ext
-from yrdbook.tables import BookTable, bilingual
+from yrdbook import dates
+from yrdbook.build.execution import input_fingerprint
+from yrdbook.tables import BookTable, bilingual, bilingual_column
 
 
 @pytest.mark.parametrize("value, english, chinese", [
@@ -26,7 +27,7 @@ def test_partial_dates_sit_at_the_start_of_their_period():
 def test_book_table_is_a_named_list_table_with_line_breaks():
     table = BookTable(pd.DataFrame({"Mode": [bilingual("分割式", "segmented")], "n": [1]}),
                       caption="A caption with `code`", name="tbl-x", widths=[70, 30])
-    text = table._repr_markdown_()
+    text = table.to_myst()
     assert text.splitlines()[0] == ":::{list-table} A caption with `code`"
     assert ":name: tbl-x" in text and ":widths: 70 30" in text
     assert "* - Mode\n  - n\n* - 分割式\\\n    segmented\n  - 1\n:::" in text
@@ -39,6 +40,10 @@ def test_book_table_caption_links_its_data_files():
         ":::{list-table} Eras. Data: {yrd-data}`eras.csv`, {yrd-data}`references.bib`."
     with pytest.raises(ValueError, match="nope.csv"):
         BookTable(pd.DataFrame({"a": [1]}), caption="c", name="t", data=["nope.csv"])
+
+
+def test_bilingual_column_pairs_chinese_with_english():
+    assert bilingual_column(["分割式", "协同式"], ["segmented", "integrated"]) == ["分割式\nsegmented", "协同式\nintegrated"]
 
 
 def test_empty_cells_show_a_dash():
@@ -54,10 +59,10 @@ def test_fingerprint_follows_the_data(tmp_path, monkeypatch):
     bib.write_text("@misc{k, title={t}}\n")
     monkeypatch.setenv("YRD_DATA_DIR", str(data))
     monkeypatch.setenv("YRD_BIB", str(bib))
-    before = sphinx_ext.input_fingerprint()
-    assert sphinx_ext.input_fingerprint() == before
+    before = input_fingerprint()
+    assert input_fingerprint() == before
     (data / "t.csv").write_text("a\n2\n")
-    assert sphinx_ext.input_fingerprint() != before
-    after_data = sphinx_ext.input_fingerprint()
+    assert input_fingerprint() != before
+    after_data = input_fingerprint()
     bib.write_text("@misc{k, title={u}}\n")
-    assert sphinx_ext.input_fingerprint() != after_data
+    assert input_fingerprint() != after_data

@@ -6,13 +6,11 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from support import built_pages
+
 REMOTE = re.compile(r"^(https?:)?//", re.I)
 BROKEN_OUTPUT = ["alt.Chart(", "<IPython.core.display", "Traceback (most recent call last)",
                  "could not be drawn", "Chart: "]
-
-
-def pages(root):
-    return sorted(p for p in root.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts)
 
 
 def soup(path):
@@ -21,16 +19,16 @@ def soup(path):
 
 @pytest.fixture(scope="module")
 def chapter_pages(built_html):
-    return [p for p in pages(built_html / "book")]
+    return [p for p in built_pages(built_html / "book")]
 
 
 def test_every_chapter_is_built(built_html):
-    names = {p.stem for p in pages(built_html / "book")}
+    names = {p.stem for p in built_pages(built_html / "book")}
     assert {"intro", "evolution", "bibliography"} <= names
 
 
 def test_nothing_loads_from_the_network(built_html):
-    for page in pages(built_html):
+    for page in built_pages(built_html):
         doc = soup(page)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
                           ("source", "src"), ("video", "src"), ("audio", "src")):
@@ -45,14 +43,14 @@ def test_nothing_loads_from_the_network(built_html):
 
 
 def test_no_python_reprs_or_tracebacks(built_html):
-    for page in pages(built_html):
+    for page in built_pages(built_html):
         text = page.read_text(encoding="utf-8")
         for marker in BROKEN_OUTPUT:
             assert marker not in text, f"{page.name} contains {marker!r}"
 
 
 def test_pages_declare_language(built_html):
-    for page in pages(built_html):
+    for page in built_pages(built_html):
         doc = soup(page)
         if doc.html is None:  # the root index.html is only a redirect
             assert doc.find("meta", attrs={"http-equiv": "Refresh"}), page.name
@@ -85,15 +83,10 @@ def test_every_chart_is_a_numbered_captioned_figure_with_alt_text(chapter_pages)
     assert seen >= 5
 
 
-# Tables built in yrdbook/evolution.py before BookTable took data=[...]; remove a name once its
-# table names its files (the test below then insists).
-DATA_LINE_PENDING: set[str] = set()  # tables still to be given data=[...]; empty now
-
-
 def test_every_figure_and_table_links_its_data(chapter_pages):
     """Every chart and table says which files of data/ it was computed from, as links into
-    _static/data/ (tests/test_browser.py fetches them)."""
-    missing, pending_done = [], []
+    _static/data/ (tests/browser/ fetches them)."""
+    missing = []
     for page in chapter_pages:
         doc = soup(page)
         for chart in doc.select("div.yrd-chart"):
@@ -105,16 +98,11 @@ def test_every_figure_and_table_links_its_data(chapter_pages):
             if "citation" in " ".join(table.get("class", [])) or table.find("caption") is None:
                 continue
             links = table.find("caption").select("a.yrd-data-link")
-            if table.get("id") in DATA_LINE_PENDING:
-                if links:
-                    pending_done.append(table.get("id"))
-                continue
             if not links:
                 missing.append(f"{page.name}: table {table.get('id')} (BookTable(..., data=[...]))")
         for link in doc.select("a.yrd-data-link"):
             assert link["href"].startswith("../_static/data/"), f"{page.name}: {link['href']}"
     assert not missing, "figures and tables without their data files: " + "; ".join(missing)
-    assert not pending_done, f"remove {pending_done} from DATA_LINE_PENDING: they link their data now"
 
 
 def test_every_table_is_numbered_and_captioned(chapter_pages):
@@ -165,5 +153,5 @@ def test_bibliography_lists_every_entry_with_names_as_written(built_html):
 
 def test_pages_carry_no_build_date(built_html):
     # A build date would make two builds of the same inputs differ from one day to the next.
-    for page in pages(built_html):
+    for page in built_pages(built_html):
         assert "Last updated" not in page.read_text(encoding="utf-8"), page.name

@@ -12,17 +12,14 @@ import re
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from yrdbook import browser
+from support import BUILT_HTML as HTML
+from support import REPO, browser
 
-from conftest import BUILT_HTML as HTML
-
-REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts" / "browser"
 PAGES = [p for p in browser.pages(HTML) if p != "index.html"] if (HTML / "index.html").exists() else ["(not built)"]
 

@@ -1,13 +1,6 @@
-"""Chapter I's numbers, computed from data/, checked against what the paper states."""
+"""Chapter 1 (paper section I): numbers computed from data/, checked against what the paper states."""
 
-import pytest
-
-from yrdbook import data, evolution
-
-
-@pytest.fixture(scope="module")
-def book():
-    return data.load()
+from yrdbook.chapters import evolution
 
 
 def test_council_growth_matches_the_paper(book):
@@ -88,3 +81,11 @@ def test_tables_name_and_caption(book):
     assert ":name: tbl-era-comparison" in text
     assert "分而不合\\\n" in text and "divided and never combined" in text
     assert "{cite:p}`source_paper`" in text
+
+
+def test_facts_glued_into_the_prose(book):
+    facts = evolution.facts(book)
+    # The paper states 14 (1992), 30 (2013), 16 and 26 plan cities and five circles (I.2, I.3).
+    assert (facts["council_first"], facts["council_last"]) == (14, 30)
+    assert (facts["n_plan_2010"], facts["n_plan_2016"], facts["n_circles"]) == (16, 26, 5)
+    assert facts["sez_years"] == 6 and facts["n_waves"] == 5

@@ -6,12 +6,9 @@ pdffonts, pdfimages and pdfinfo): the whole book is there, chapter by chapter as
 table as a searchable table, the bibliography with names as written, and no broken output.
 """
 
-import json
-import os
 import re
 import shutil
 import subprocess
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,11 +16,11 @@ import yaml
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 
-from yrdbook import __version__, paths
-from yrdbook.sphinx_ext import PDF_PATH
+from support import BUILD, REPO
+from yrdbook import __version__, pages
+from yrdbook.build.pdf import PDF_PATH
+from yrdbook.datapackage import paths
 
-REPO = paths.REPO_ROOT
-BUILD = Path(os.environ.get("YRD_BUILD_DIR", REPO / "_build"))
 LATEX = BUILD / "latex"
 PDF, TEX, LOG = LATEX / "book.pdf", LATEX / "book.tex", LATEX / "book.log"
 RUN = "run ./tasks.sh pdf (./tasks.sh test builds the PDF before its tests)"
@@ -38,48 +35,14 @@ TABLE_DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\{(?:list-table|table|csv-tabl
 
 # --- the book's sources, as _toc.yml lists them ---------------------------------------
 
-def toc_files() -> list[str]:
-    """Every page of the book in _toc.yml order: the root, then each part's chapters and sections."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return files
-
-
-def source_path(docname: str) -> Path:
-    for suffix in (".ipynb", ".md"):
-        if (REPO / f"{docname}{suffix}").exists():
-            return REPO / f"{docname}{suffix}"
-    raise FileNotFoundError(f"_toc.yml lists {docname}, which has no .ipynb or .md file")
-
-
-@cache
 def page_texts(docname: str) -> tuple[str, str]:
     """(the page's markdown, the markdown its cells output) -- tables are cell outputs."""
-    path = source_path(docname)
-    if path.suffix == ".md":
-        return path.read_text(encoding="utf-8"), ""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    markdown = "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    outputs = "\n\n".join("".join(o.get("data", {}).get("text/markdown", ""))
-                          for c in cells for o in c.get("outputs", []))
-    return markdown, outputs
+    page = pages.page(docname)
+    return page.markdown, page.output_markdown
 
 
 def page_title(docname: str) -> str:
-    for line in page_texts(docname)[0].splitlines():
-        if line.startswith("# "):
-            return re.sub(r"[`*]", "", line[2:]).strip()
-    raise AssertionError(f"{docname} has no '# ' title")
+    return pages.page(docname).title
 
 
 def chinese_phrases(docname: str) -> set[str]:
@@ -89,7 +52,7 @@ def chinese_phrases(docname: str) -> set[str]:
 
 
 def count(pattern: re.Pattern) -> int:
-    return sum(len(pattern.findall(text)) for doc in toc_files() for text in page_texts(doc))
+    return sum(len(pattern.findall(text)) for doc in pages.toc_files() for text in page_texts(doc))
 
 
 # --- the built PDF ------------------------------------------------------------------------
@@ -164,14 +127,14 @@ def test_an_embedded_cjk_font_is_used(pdf):
 
 def test_every_page_of_the_toc_is_in_the_pdf_with_its_title(pdf_text):
     text = loose(pdf_text)
-    for doc in toc_files():
+    for doc in pages.toc_files():
         assert loose(page_title(doc)) in text, f"{doc}: its title {page_title(doc)!r} is not in the PDF"
 
 
 def test_every_chinese_phrase_of_every_page_is_searchable_in_the_pdf(pdf_text):
     for term in KEY_TERMS:
         assert term in pdf_text, f"key term {term} is not in the PDF text"
-    for doc in toc_files():
+    for doc in pages.toc_files():
         missing = sorted(p for p in chinese_phrases(doc) if p not in pdf_text)
         assert not missing, f"{doc}: Chinese text missing from the PDF (or not searchable): {missing[:10]}"
 
@@ -241,7 +204,7 @@ def test_html_book_links_to_the_pdf(pdf, built_html):
     published = built_html / PDF_PATH
     assert published.exists(), f"{PDF_PATH} is missing from _build/html: {RUN}"
     assert published.read_bytes() == pdf.read_bytes(), f"_build/html/{PDF_PATH} is not the latest PDF: {RUN}"
-    for page in [built_html / f"{doc}.html" for doc in toc_files()]:
+    for page in [built_html / f"{doc}.html" for doc in pages.toc_files()]:
         hrefs = re.findall(r'href="([^"]*\.pdf)"', page.read_text(encoding="utf-8"))
         targets = {(page.parent / href).resolve() for href in hrefs}
         assert published.resolve() in targets, f"{page.name} does not link to the PDF edition"

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from yrdbook import paths
-from yrdbook.problems import DataPackageError
-from yrdbook.validate import main, validate
+from yrdbook.datapackage import paths
+from yrdbook.datapackage.problems import DataPackageError
+from yrdbook.datapackage.validate import main, validate
 
 
 def test_real_data_passes():

@@ -1,13 +1,8 @@
-"""Chapters III and IV and the appendices, checked against the paper."""
+"""Chapter 4 (paper section III): the mechanisms and the paper's Tables 1 and 2, checked against the paper."""
 
 import pytest
 
-from yrdbook import appendix, conclusion, data, mechanisms
-
-
-@pytest.fixture(scope="module")
-def book():
-    return data.load()
+from yrdbook.chapters import mechanisms
 
 
 # Table 1 and Table 2 as printed in the paper (section III.3), cell by cell.
@@ -38,7 +33,7 @@ def test_table_1_cells(book):
     assert tasks[0] == TABLE_1["project"]
     assert [tasks[n] for n in (1, 2, 3)] == TABLE_1["contents"]
     for role_zh, role in (("牵头领导", "lead_leader"), ("责任单位", "responsible_unit"), ("配合单位", "cooperating_unit")):
-        assert mechanisms._parties(book, "table1", 0, role, "zh") == TABLE_1[role_zh]
+        assert mechanisms.parties(book, "table1", 0, role, "zh") == TABLE_1[role_zh]
     rendered = mechanisms.paper_table_1(book).to_myst()
     for text in [TABLE_1["heading"], TABLE_1["project"], *TABLE_1["contents"], TABLE_1["牵头领导"], TABLE_1["配合单位"]]:
         assert text in rendered
@@ -50,14 +45,14 @@ def test_table_2_cells(book):
     assert (meta.number, meta.title_zh, meta.heading_zh) == (2, "规划政策对接任务分解表", "嘉兴市2016年深化接轨上海工作任务分解表")
     tasks = book.table_tasks.query("table_id == 'table2'").set_index("task_no")
     assert tasks.content_zh[0] == "规划政策对接行动"
-    assert mechanisms._parties(book, "table2", 0, "overall_lead_unit", "zh") == "市发展改革委、市委政研室"
+    assert mechanisms.parties(book, "table2", 0, "overall_lead_unit", "zh") == "市发展改革委、市委政研室"
     for number, (content, responsible, cooperating) in enumerate(TABLE_2_ROWS, start=1):
         assert tasks.content_zh[number] == content
         if number == 1:
             assert tasks.refers_to[number] == "table1"
             continue
-        assert mechanisms._parties(book, "table2", number, "responsible_unit", "zh") == responsible
-        assert mechanisms._parties(book, "table2", number, "cooperating_unit", "zh") == cooperating
+        assert mechanisms.parties(book, "table2", number, "responsible_unit", "zh") == responsible
+        assert mechanisms.parties(book, "table2", number, "cooperating_unit", "zh") == cooperating
     rendered = mechanisms.paper_table_2(book).to_myst()
     assert "规划政策对接行动（总牵头单位：市发展改革委、市委政研室）" in rendered
     assert "见表1重点项目一" in rendered
@@ -105,36 +100,8 @@ def test_finance_and_police(book):
     assert (police.stated_count, police.completeness) == (8, "examples")
 
 
-def test_cluster_plans(book):
-    plans = conclusion.cluster_plans(book).set_index("plan_id")
-    assert plans.date.to_dict() == {"jingjinji_outline_2015": "2015-04", "pan_prd_guidance_2016": "2016-03",
-                                    "yrd_cluster_plan_2016": "2016-06", "gba_plan_2017": "2017-03", "xiongan_2017": "2017-04"}
-    assert plans.stated_scope_zh["gba_plan_2017"] == "“9+2”"
-    assert "雄县、容城、安新" in plans.stated_scope_zh["xiongan_2017"]
-
-
-def test_seven_dimensions(book):
-    dims = conclusion.integration_dimensions(book)
-    assert len(dims) == 7
-    assert dims.text_zh.iloc[0] == "区域发展规划一体化" and dims.text_zh.iloc[-1] == "区域合作制度体系一体化"
-    links = conclusion.dimension_links(book)
-    assert set(links.item_no) == set(range(1, 8)), "every dimension is linked"
-
-
-def test_glossary_is_generated(book):
-    terms = appendix.glossary(book, appendix.chapters())
-    assert appendix.pinyin("长三角") == "cháng sān jiǎo"
-    assert terms.set_index("term_zh").first_doc["分割式治理模式"] == "evolution"
-    assert terms.first_doc.notna().mean() > 0.8
-
-
-def test_paper_map_covers_every_section_and_table(book):
-    mapping = appendix.paper_map(book, appendix.chapters()).set_index("item")
-    assert mapping.docs["Table 1"] == ["mechanisms"] and mapping.docs["Table 2"] == ["mechanisms"]
-    assert all(mapping.docs), f"not reproduced: {list(mapping[~mapping.docs.map(bool)].index)}"
-
-
-def test_data_dictionary_lists_every_table(book):
-    tables, fields = appendix.data_dictionary()
-    assert set(tables.table) == set(book.names)
-    assert (tables.rows == [len(getattr(book, t)) for t in tables.table]).all()
+def test_facts_glued_into_the_prose(book):
+    facts = mechanisms.facts(book)
+    assert facts["haimen_target"] == "80%"  # 5 个 80%
+    assert facts["finance_target"] == "45 亿元"
+    assert (facts["n_assignments"], facts["n_parties"]) == (18, 11)

@@ -1,15 +1,16 @@
 """references.bib: parses, holds the paper and its 27 references, and matches the book's citations."""
 
-import json
 import re
 
 import pytest
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 
-from yrdbook import paths, sources
+from yrdbook.chapters import intro
+from yrdbook.datapackage import paths
+from yrdbook.datapackage.bibliography import paper_references
+from yrdbook.pages import book_pages
 
-REPO = paths.REPO_ROOT
 CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 
 
@@ -23,14 +24,11 @@ def bib():
 
 
 def book_sources() -> list[str]:
-    """Every text a citation can live in: markdown pages, notebook cells, helper code, data."""
-    texts = [p.read_text(encoding="utf-8") for p in (REPO / "book").rglob("*.md")]
-    for notebook in (REPO / "book").rglob("*.ipynb"):
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            texts.append("".join(cell["source"]))
-            # Tables are emitted as MyST markdown outputs whose cells cite sources.
-            for output in cell.get("outputs", []):
-                texts.append("".join(output.get("data", {}).get("text/markdown", "")))
+    """Every text a citation can live in: the pages' prose, their notebooks' code and table outputs."""
+    texts = []
+    for page in book_pages():
+        # Tables are emitted as MyST markdown outputs whose cells cite sources.
+        texts += [page.markdown, page.output_markdown, *page.code]
     return texts
 
 
@@ -89,9 +87,7 @@ def test_every_entry_is_cited(bib):
     assert not uncited, f"in references.bib but never cited: {sorted(uncited)}"
 
 
-def test_every_data_source_key_exists(bib):
-    from yrdbook import data
-    book = data.load()
+def test_every_data_source_key_exists(bib, book):
     used = set()
     for name in book.names:
         if "source" in getattr(book, name).columns:
@@ -100,8 +96,8 @@ def test_every_data_source_key_exists(bib):
 
 
 def test_references_grouped_by_site_cover_all():
-    refs = sources.paper_references()
-    grouped = sources.by_domain(refs)
+    refs = paper_references()
+    grouped = intro.by_domain(refs)
     assert grouped.references.sum() == 27
     # [6]-[8], [10], [11], [15], [16], [20], [21] are pages of jiaxing.gov.cn.
     assert grouped.set_index("site").references["jiaxing.gov.cn"] == 9
