@@ -74,3 +74,11 @@ def test_entries_parse_and_carry_the_metadata():
     assert chapter.fields["title"] == r"{A chapter \& more}"
 
 
+
+
+def test_the_book_has_one_title():
+    """_config.yml holds the title (English · Chinese); the citation's title begins with its English half."""
+    title = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))["title"]
+    english, chinese = title.split(" · ")
+    assert yaml.safe_load(CFF.read_text(encoding="utf-8"))["title"].startswith(f"{english}: ")
+    assert "长三角" in chinese

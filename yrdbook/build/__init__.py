@@ -12,10 +12,12 @@ loads ``yrdbook.build``), split by concern:
 Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
 """
 
-from . import assets, citing, datalinks, execution, guard, pdf
 
 
 def setup(app):
+    # Imported here, so that ``python -m yrdbook.build.pdf`` finds its module not yet imported.
+    from . import assets, citing, datalinks, execution, guard, pdf
+
     for concern in (guard, execution, assets, datalinks, citing, pdf):
         concern.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

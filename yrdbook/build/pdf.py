@@ -174,6 +174,20 @@ def _configure(app, config) -> None:
     config.latex_elements = elements
 
 
+TITLE_SEPARATOR = " · "  # between the English and the Chinese title in _config.yml
+
+
+def _title_with_break(app, env) -> None:
+    """The book's one title (``_config.yml``), its halves separated by ``\\yrdtitlesep``: a line
+    break on the title page, a middle dot elsewhere. Jupyter Book sets ``latex_documents``
+    after the extensions are set up, so this runs once the pages are read, before writing."""
+    if app.builder.format != "latex":
+        return
+    app.config.latex_documents = [
+        (doc, target, title.replace(TITLE_SEPARATOR, "\\yrdtitlesep "), *rest)
+        for doc, target, title, *rest in app.config.latex_documents]
+
+
 def _link_from_html(app, pagename, templatename, context, doctree) -> None:
     """Add the whole book's PDF to the download menu of every page (sphinx-book-theme)."""
     for button in context.get("header_buttons", []):
@@ -211,6 +225,7 @@ def setup(app):
     app.add_config_value("yrd_pdf_subject", "", "")
     app.add_config_value("yrd_pdf_path", PDF_PATH, "html")
     app.connect("config-inited", _configure, priority=500)
+    app.connect("env-updated", _title_with_break)
     app.add_post_transform(PrintStructure)
     app.add_post_transform(PrintTables)
     app.connect("html-page-context", _link_from_html, priority=600)

@@ -37,7 +37,7 @@ def planning_documents_before(data: BookData, year: int) -> pd.DataFrame:
 
 
 def outcome_amounts(data: BookData) -> pd.DataFrame:
-    """The amounts of money, area and counts (the percentage targets belong to chapter III)."""
+    """The amounts of money, area and counts (the percentage targets belong to chapter 4)."""
     frame = amounts(data)
     return frame[frame.quantity != "share"].reset_index(drop=True)
 
