@@ -81,11 +81,12 @@ def paper_map(data: BookData, pages: pd.DataFrame) -> pd.DataFrame:
         if not covered[parent]:
             children = [doc for s in ids if s.startswith(parent + ".") for doc in covered[s]]
             covered[parent] = list(dict.fromkeys(children))
-    covered["abstract"].append(pages.doc.iloc[0])  # the introduction presents the paper's argument
+    for opening in ("abstract", "intro"):  # the book's introduction presents the paper's argument
+        covered[opening].append(pages.doc.iloc[0])
     covered["references"] += list(pages[pages.text.str.contains(r"\{bibliography\}", regex=True)].doc)
     fact_rows = pd.concat([getattr(data, n)[["section"]] for n in data.names if "section" in getattr(data, n).columns])
     per_section = fact_rows.section.value_counts()
-    rows = [{"item": f"§ {s.section_id}" if s.section_id not in ("abstract", "references") else s.title_en,
+    rows = [{"item": f"§ {s.section_id}" if s.section_id not in ("abstract", "intro", "references") else s.title_en,
              "title_zh": s.title_zh, "title_en": s.title_en, "docs": covered[s.section_id],
              "data_rows": int(per_section.get(s.section_id, 0))} for s in sections.itertuples()]
     for t in data.paper_tables.itertuples():

@@ -1,7 +1,11 @@
-"""Cross-table checks: counts the paper states must equal the counts the member lists give."""
+"""Cross-table checks: counts the paper states must equal the counts the member lists give,
+stated values must follow from the paper's words, and every reference to a row must find it."""
+
+import re
 
 import pandas as pd
 
+from . import quotes
 from .problems import Problem
 from .structure import FRAMEWORK_NODE_TABLES
 
@@ -127,6 +131,95 @@ def check_sections(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def check_all(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+def row_index(frame: pd.DataFrame, key: list[str]) -> dict[str, int]:
+    """A table's rows by their key as quotes and notes write it (composite keys joined by '/')."""
+    joined = frame[key].astype(str).agg("/".join, axis=1)
+    return {value: position for position, value in enumerate(joined)}
+
+
+DATE_FIELDS = {"date": "date", "joined": "date", "end_date": "end_date"}
+
+
+def check_quotes(tables: dict[str, pd.DataFrame], keys: dict[str, list[str]]) -> list[Problem]:
+    """Every quote points at a stated value, and the value follows from the quote."""
+    problems = []
+    rows = tables["quotes"]
+    for index, quote in rows.iterrows():
+        where = ("data/quotes.csv", _line(rows, index))
+        target, missing = _locate(tables, keys, quote.table, quote.row_key, quote.field)
+        if missing:
+            problems.append(Problem(*where, "row_key" if "row" in missing else "field", missing))
+            continue
+        if pd.isna(target):
+            problems.append(Problem(*where, "field", f"{quote.table}.csv row '{quote.row_key}' has no {quote.field}"))
+            continue
+        kind = DATE_FIELDS.get(quote.field, "number")
+        if not quotes.states(quote.quote_zh, target, kind):
+            problems.append(Problem(*where, "quote_zh",
+                                    f"'{quote.quote_zh}' does not state the value '{target}' of {quote.table}.csv "
+                                    f"row '{quote.row_key}', field '{quote.field}'"))
+    return problems
+
+
+def _locate(tables, keys, table: str, row_key: str, field: str) -> tuple[object, str | None]:
+    """(the value at table, row key, field; None) or (None, why it cannot be found)."""
+    if table not in tables:
+        return None, f"'{table}' is not a table of the package"
+    frame = tables[table]
+    position = row_index(frame, keys[table]).get(str(row_key))
+    if position is None:
+        return None, f"{table}.csv has no row '{row_key}'"
+    if field not in frame.columns:
+        return None, f"{table}.csv has no field '{field}'"
+    return frame[field].iloc[position], None
+
+
+LOCATION = re.compile(r"(page|fig|tbl|data|note):(\S+)")
+
+
+def check_claims(tables: dict[str, pd.DataFrame], keys: dict[str, list[str]]) -> list[Problem]:
+    """A claim is carried somewhere or excused; a data row or note it names exists."""
+    problems = []
+    claims, notes = tables["claims"], set(tables["source_notes"].note_id)
+    for index, claim in claims.iterrows():
+        where = ("data/claims.csv", _line(claims, index))
+        carried = claim.carried_in if pd.notna(claim.carried_in) else ""
+        if not carried and pd.isna(claim.not_carried_reason):
+            problems.append(Problem(*where, "carried_in", f"claim '{claim.claim_id}' is neither carried nor excused"))
+        for kind, target in LOCATION.findall(carried):
+            if kind == "data":
+                table, _, row_key = target.partition("/")
+                _, missing = _locate(tables, keys, table, row_key, keys.get(table, ["?"])[0])
+                if missing:
+                    problems.append(Problem(*where, "carried_in", missing))
+            elif kind == "note" and target not in notes:
+                problems.append(Problem(*where, "carried_in", f"'{target}' is not a note of source_notes.csv"))
+    return problems
+
+
+def check_source_notes(tables: dict[str, pd.DataFrame], keys: dict[str, list[str]]) -> list[Problem]:
+    """A note about a value names a real row and field; its other reading has the value's form."""
+    problems = []
+    notes = tables["source_notes"]
+    for index, note in notes.iterrows():
+        where = ("data/source_notes.csv", _line(notes, index))
+        named = [pd.notna(note[c]) for c in ("table", "row_key", "field")]
+        if any(named) and not all(named):
+            problems.append(Problem(*where, "table", "name the table, row_key and field together, or none of them"))
+            continue
+        if not all(named):
+            if pd.notna(note.value_b):
+                problems.append(Problem(*where, "value_b", "a value under reading B needs the table, row and field it replaces"))
+            continue
+        _, missing = _locate(tables, keys, note.table, note.row_key, note.field)
+        if missing:
+            problems.append(Problem(*where, "row_key", missing))
+        elif pd.notna(note.value_b) and note.field in DATE_FIELDS and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", note.value_b):
+            problems.append(Problem(*where, "value_b", f"'{note.value_b}' is not an ISO date"))
+    return problems
+
+
+def check_all(tables: dict[str, pd.DataFrame], keys: dict[str, list[str]]) -> list[Problem]:
     return (check_stated_counts(tables) + check_sections(tables) + check_lists(tables) + check_framework(tables)
-            + check_responsibilities(tables) + check_dimension_links(tables))
+            + check_responsibilities(tables) + check_dimension_links(tables) + check_quotes(tables, keys)
+            + check_source_notes(tables, keys) + check_claims(tables, keys))

@@ -9,9 +9,21 @@ import pandas as pd
 DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
 
 
+def descriptor(data_dir: Path) -> dict:
+    return json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
+
+
 def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    descriptor = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
-    return {r["name"]: _frame(Path(data_dir) / r["path"], r["schema"]["fields"]) for r in descriptor["resources"]}
+    return {r["name"]: _frame(Path(data_dir) / r["path"], r["schema"]["fields"]) for r in descriptor(data_dir)["resources"]}
+
+
+def primary_keys(data_dir: Path) -> dict[str, list[str]]:
+    """Each table's primary key, as a list of fields."""
+    keys = {}
+    for r in descriptor(data_dir)["resources"]:
+        key = r["schema"]["primaryKey"]
+        keys[r["name"]] = [key] if isinstance(key, str) else list(key)
+    return keys
 
 
 def _frame(path: Path, schema_fields: list[dict]) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from .checks import BibKeyCheck, DatePrecisionCheck
 from .consistency import check_all
 from .fingerprint import digest, files_under
 from .problems import DataPackageError, Problem
-from .read import read_tables
+from .read import primary_keys, read_tables
 
 
 def _problem_from(error, file: str) -> Problem:
@@ -75,7 +75,7 @@ def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str,
         raise DataPackageError(problems)
 
     tables = read_tables(data_dir)
-    problems = check_all(tables)
+    problems = check_all(tables, primary_keys(data_dir))
     if problems:
         raise DataPackageError(problems)
     return tables
