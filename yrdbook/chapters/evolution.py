@@ -37,11 +37,11 @@ def group_members(data: BookData, group_id: str) -> pd.DataFrame:
 def council_growth(data: BookData) -> pd.DataFrame:
     """The cooperation body's size after each admission, computed from the member roster.
 
-    ``members`` is counted from memberships.csv; ``stated_by_paper`` is the figure the
-    paper gives, kept beside it so a reader can see the two agree.
+    ``members`` is counted from memberships.csv; ``stated_by_paper`` is the size the paper
+    states after that admission, where it states one (empty elsewhere).
     """
-    events = data.events[data.events.group_id.eq("city_council") & data.events.stated_member_count.notna()]
     roster = group_members(data, "city_council")
+    events = data.events[data.events.event_id.isin(roster.event_id)]
     rows = []
     for _, event in events.sort_values("date").iterrows():
         admitted = roster[roster.event_id == event.event_id]
@@ -58,7 +58,7 @@ def council_growth(data: BookData) -> pd.DataFrame:
             "admitted_zh": "、".join(admitted.name_zh),
             "admitted_en": ", ".join(admitted.name_en),
             "members": len(so_far),
-            "stated_by_paper": int(event.stated_member_count),
+            "stated_by_paper": event.stated_member_count,
             "coverage_en": mix_label(mix),
             "coverage_zh": mix_label(mix, "zh"),
             "source": event.source,

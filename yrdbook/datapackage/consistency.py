@@ -10,6 +10,11 @@ from .problems import Problem
 from .structure import FRAMEWORK_NODE_TABLES
 
 
+def _sortable(date: str) -> str:
+    """A partial ISO date padded so that dates compare in time order ('1997' before '1997-05')."""
+    return (str(date) + "-00-00")[:10]
+
+
 def _line(frame: pd.DataFrame, index) -> int:
     return int(frame.index.get_loc(index)) + 2  # header is line 1
 
@@ -33,13 +38,11 @@ def check_stated_counts(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                     f"the paper states {int(group[column])} {kind}(s) for '{group.group_id}', "
                     f"but its members lie in {kinds.get(kind, 0)}"))
 
-    # A body's size after each admission event is everyone admitted by then.
-    stated = events[events.stated_member_count.notna()].sort_values("date")
-    for index, event in stated.iterrows():
+    # A body's size after an admission is everyone admitted by events up to that date.
+    when = events.set_index("event_id").date.map(_sortable)
+    for index, event in events[events.stated_member_count.notna()].iterrows():
         admitted = members[members.group_id == event.group_id]
-        order = stated[stated.group_id == event.group_id].event_id.tolist()
-        so_far = order[: order.index(event.event_id) + 1]
-        count = int(admitted.event_id.isin(so_far).sum())
+        count = int((admitted.event_id.map(when) <= _sortable(event.date)).sum())
         if count != event.stated_member_count:
             problems.append(Problem("data/events.csv", _line(events, index), "stated_member_count",
                 f"the paper states {int(event.stated_member_count)} members after '{event.event_id}', "

@@ -13,6 +13,8 @@ UNITS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_NUMBER = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}]+")
 ARABIC_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 DATE = re.compile(r"(\d{4})年(?:(\d{1,2})(?:[—–-](\d{1,2}))?月(?:(\d{1,2})(?:[—–-](\d{1,2}))?日)?)?")
+# A reference entry's date as the list prints it: 2016 － 02 － 06, 2016 － 6 － 1.
+NUMERIC_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def squeeze(text: str) -> str:
@@ -49,6 +51,8 @@ def numbers(quote: str) -> list[float]:
 def dates(quote: str) -> list[tuple[str, str | None]]:
     """Every date a quote states, as (ISO start, ISO end or None) at the precision stated."""
     found = []
+    for year, month, day in NUMERIC_DATE.findall(comparable(quote)):
+        found.append((f"{year}-{int(month):02d}-{int(day):02d}", None))
     for match in DATE.finditer(squeeze(quote)):
         year, month, month_end, day, day_end = match.groups()
         if month is None:
