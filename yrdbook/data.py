@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import dates
 from .datapackage import paths
-from .datapackage.read import read_tables
+from .datapackage.read import primary_keys, read_tables
 from .datapackage.structure import FRAMEWORK_NODE_TABLES  # noqa: F401  (chapters read the framework's tables)
 from .datapackage.validate import already_validated, validate
 
@@ -51,13 +51,26 @@ def list_items(data: BookData, list_id: str) -> pd.DataFrame:
     return data.list_items[data.list_items.list_id == list_id].sort_values("item_no")
 
 
+# The paper's hedge on an amount (多, 以上, 超过, 不少于, 预计), kept wherever the amount is shown.
+QUALIFIER_TEXT = {"exact": "", "more_than": "more than ", "at_least": "at least ", "expected": "expected "}
+
+
+def format_value(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
 def amounts(data: BookData) -> pd.DataFrame:
-    """Every amount in the paper's value and unit, with its value in the base unit of the same quantity."""
+    """Every amount in the paper's value and unit, with its value in the base unit of the same
+    quantity, and both as text with the paper's hedge (``stated``, ``base``)."""
     units = data.units.set_index("unit")
     frame = data.amounts.merge(data.units[["unit", "quantity", "base_unit", "multiplier", "divisor"]], on="unit")
-    base = frame.value * frame.multiplier / frame.divisor
-    return frame.assign(base_value=base.astype(float),
-                        unit_en=frame.unit.map(units.name_en)).drop(columns=["multiplier", "divisor"])
+    base = (frame.value * frame.multiplier / frame.divisor).astype(float)
+    hedge = frame.qualifier.map(QUALIFIER_TEXT)
+    return frame.assign(
+        base_value=base, unit_en=frame.unit.map(units.name_en),
+        stated=[f"{h}{format_value(v)} {u}" for h, v, u in zip(hedge, frame.value, frame.unit)],
+        base=[f"{h}{format_value(b)} {u}" for h, b, u in zip(hedge, base, frame.base_unit)],
+    ).drop(columns=["multiplier", "divisor"])
 
 
 def amount(data: BookData, amount_id: str) -> pd.Series:
@@ -65,14 +78,39 @@ def amount(data: BookData, amount_id: str) -> pd.Series:
 
 
 def with_dates_and_cities(events: pd.DataFrame, data: BookData) -> pd.DataFrame:
-    """Events with their dates in words and on a time axis, and their docking city's names."""
+    """Events with their dates in words (a range where the paper gives one) and on a time axis
+    (at the start), and their docking city's names."""
     cities = data.cities.set_index("city_id")
     return events.assign(
         city_zh=events.docking_city.map(cities.name_zh), city_en=events.docking_city.map(cities.name_en),
-        date_en=events.date.map(dates.english), date_zh=events.date.map(dates.chinese),
+        date_en=[dates.english_range(s, e) for s, e in zip(events.date, events.end_date)],
+        date_zh=[dates.chinese_range(s, e) for s, e in zip(events.date, events.end_date)],
         when=events.date.map(dates.plot_position),
     )
 
 
 def event(data: BookData, event_id: str) -> pd.Series:
     return with_dates_and_cities(data.events[data.events.event_id == event_id], data).iloc[0]
+
+
+# --- the paper's other readings (critical apparatus) ---------------------------------
+
+PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
+
+
+def with_reading_b(data: BookData, note_ids: list[str] | None = None) -> BookData:
+    """The tables as they would be under reading B of the given notes: each note's value_b
+    replaces the value the book uses. With no notes named, every note that gives a value_b and
+    where the book follows reading A."""
+    notes = data.source_notes
+    notes = notes[notes.value_b.notna()]
+    notes = notes[notes.note_id.isin(note_ids)] if note_ids is not None else notes[notes.book_uses.eq("a")]
+    keys = primary_keys(paths.data_dir())
+    tables = {name: getattr(data, name).copy() for name in data.names}
+    for note in notes.itertuples():
+        frame = tables[note.table]
+        row = frame[keys[note.table]].astype(str).agg("/".join, axis=1) == note.row_key
+        frame.loc[row, note.field] = note.value_b
+        if note.field in ("date", "joined") and "date_precision" in frame.columns:
+            frame.loc[row, "date_precision"] = PRECISION_OF_LENGTH[len(note.value_b)]
+    return BookData(tables)

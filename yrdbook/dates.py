@@ -30,3 +30,23 @@ def chinese(value: str | None) -> str:
     parts = value.split("-")
     suffixes = ["年", "月", "日"]
     return "".join(f"{int(p) if i else p}{suffixes[i]}" for i, p in enumerate(parts))
+
+
+def english_range(start: str | None, end: str | None) -> str:
+    """'2017-09-11', '2017-09-15' → '11–15 September 2017'; no end → as ``english``."""
+    if end is None or pd.isna(end) or not end:
+        return english(start)
+    s, e = start.split("-"), end.split("-")
+    if len(s) == len(e) == 3 and s[:2] == e[:2]:
+        return f"{int(s[2])}–{int(e[2])} {MONTHS[int(s[1]) - 1]} {s[0]}"
+    return f"{english(start)} – {english(end)}"
+
+
+def chinese_range(start: str | None, end: str | None) -> str:
+    """'2017-09-11', '2017-09-15' → '2017年9月11—15日'."""
+    if end is None or pd.isna(end) or not end:
+        return chinese(start)
+    s, e = start.split("-"), end.split("-")
+    if len(s) == len(e) == 3 and s[:2] == e[:2]:
+        return f"{s[0]}年{int(s[1])}月{int(s[2])}—{int(e[2])}日"
+    return f"{chinese(start)}—{chinese(end)}"

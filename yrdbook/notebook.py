@@ -6,17 +6,19 @@
     book = notebook.start(glue=evolution.facts)
 
 ``start`` validates and loads data/, switches on the book's chart theme and renderer, and
-glues the chapter's facts, the numbers its prose shows with ``{glue:text}``, so no cell of
-the chapter exists only to glue. ``figure`` shows a chart in the notebook and keeps it for
+glues the chapter's facts, the numbers its prose shows with ``{glue:md}`` (each with the mark
+of its provenance, ``yrdbook.provenance``), so no cell of the chapter exists only to glue. ``figure`` shows a chart in the notebook and keeps it for
 the page's ``{glue:figure}``; a cell that calls it carries the ``remove-output`` tag, so the
 book shows the chart once, in its numbered figure.
 """
 
 from collections.abc import Callable
 
+from IPython.display import Markdown
 from myst_nb import glue
 
 from . import charts, data
+from .provenance import Fact
 
 
 def start(glue: Callable[[data.BookData], dict] | None = None) -> data.BookData:
@@ -30,9 +32,10 @@ def start(glue: Callable[[data.BookData], dict] | None = None) -> data.BookData:
 
 
 def glue_values(values: dict) -> None:
-    """Keep each value for the page's ``{glue:text}`` roles without showing it in the notebook."""
+    """Keep each value for the page's ``{glue:md}`name:myst``` roles without showing it in the
+    notebook: a ``Fact`` with its provenance mark, anything else as its text."""
     for name, value in values.items():
-        glue(name, value, display=False)
+        glue(name, Markdown(value.markdown()) if isinstance(value, Fact) else value, display=False)
 
 
 def figure(name: str, chart) -> None:

@@ -144,11 +144,22 @@ def test_chinese_text_is_present(built_html):
 
 
 def test_bibliography_lists_every_entry_with_names_as_written(built_html):
+    from pybtex.database import parse_file
+
+    from yrdbook.build.bibstyle import Style
+    from yrdbook.datapackage import paths
+
     text = text_of(built_html, "bibliography")
     assert "于迎" in text and "唐亚林" in text and "王海岳" in text
     assert "迎 于" not in text and "迎, 于" not in text
     labels = re.findall(r"\[\s*(paper|ref \d+)\s*\]", text)
     assert len(set(labels)) == 28
+    # Every entry as the book's pybtex style renders it: GB/T 7714-2015, with its type marker
+    # ([EB/OL], [J], [N]), its full date, issue and pages, then the book's gloss.
+    flat = re.sub(r"\s+", "", text)
+    for entry in Style().format_entries(parse_file(str(paths.bib_path())).entries.values()):
+        shown = f"[{entry.label}]{entry.text.render_as('text')}"
+        assert re.sub(r"\s+", "", shown) in flat, f"{entry.key}: not shown as the style renders it: {shown}"
 
 
 def test_pages_carry_no_build_date(built_html):

@@ -184,20 +184,31 @@ def as_text(latex: str) -> str:
     return squeeze(Text.from_latex(latex).render_as("text"))
 
 
-def test_bibliography_lists_every_entry_with_names_as_written(pdf_text):
+def test_bibliography_lists_every_entry_with_names_as_written(pdf, pdf_text):
     """Each entry is its label ([paper], [ref n]) followed by its authors as written, then its
-    title; an in-text citation has the same label but is followed by something else."""
+    title; an in-text citation has the same label but is followed by something else. The whole
+    entry reads as the book's pybtex style renders it, in the PDF as in the HTML."""
+    from yrdbook.build.bibstyle import Style
+
     bib = parse_file(str(paths.bib_path()))
     for key, entry in bib.entries.items():
         label = "paper" if key == "source_paper" else f"ref {int(key[3:])}"
         authors = " ".join(as_text(str(person)) for person in entry.persons.get("author", []))
-        title = loose(as_text(entry.fields["title"]))[:12]
+        # The style writes a title's full-width colon as GB/T 7714's ": " separator.
+        title = loose(as_text(entry.fields["title"]).replace("：", ":"))[:12]
         windows = [pdf_text[m.end():m.end() + 400] for m in re.finditer(re.escape(f"[{label}] "), pdf_text)]
         listed = [w for w in windows if title in loose(w)]
         assert listed, f"{key}: no bibliography entry [{label}] with its title in the PDF"
         assert any(w.startswith(authors) for w in listed), \
             f"{key}: the entry does not start with its authors as written ({authors})"
     assert "于迎" in pdf_text and "迎 于" not in pdf_text and "迎, 于" not in pdf_text
+    # The text area of each page only (A4, in points): no running header or footer splits an
+    # entry that runs across a page break.
+    body = loose(squeeze(poppler("pdftotext", "-raw", "-enc", "UTF-8", "-x", "0", "-y", "60", "-W", "596",
+                                 "-H", "720", str(pdf), "-")))
+    for formatted in Style().format_entries(bib.entries.values()):
+        expected = f"[{formatted.label}] {formatted.text.render_as('text')}"
+        assert loose(expected) in body, f"{formatted.key}: not in the PDF as the style renders it: {expected}"
 
 
 def test_html_book_links_to_the_pdf(pdf, built_html):

@@ -21,4 +21,5 @@ def test_seven_dimensions(book):
 
 def test_facts_glued_into_the_prose(book):
     facts = conclusion.facts(book)
-    assert facts["n_dimensions"] == 7 and facts["n_cluster_plans"] == 5
+    assert (str(facts["n_dimensions"]), facts["n_dimensions"].kind) == ("7", "computed")  # the list ends in 等
+    assert str(facts["n_cluster_plans"]) == "5" and facts["n_comprehensive_links"].kind == "coded"

@@ -72,8 +72,13 @@ def test_enumerations_have_the_papers_length(book, list_id, count):
 
 
 def test_facts_glued_into_the_prose(book):
-    facts = docking.facts(book)
-    assert facts["delegation_dates"] == "6 December 2017 to 7 December 2017"  # 2017年12月6—7日
+    facts = {name: str(f) for name, f in docking.facts(book).items()}
+    kinds = {name: f.kind for name, f in docking.facts(book).items()}
+    assert facts["delegation_dates"] == "6–7 December 2017"  # 2017年12月6—7日, a range
     assert facts["nantong_investment"] == "1,772 亿元" and facts["nantong_projects"] == "94"
     assert facts["zhongtong_investment"] == "7,500 万美元" and facts["zhongtong_area"] == "150 亩"
-    assert facts["jiaxing_agreements"] == "30"  # stated as 30 多, its qualifier lives in amounts.csv
+    assert facts["jiaxing_agreements"] == "more than 30"  # 三十多个: the hedge is kept
+    assert kinds["nantong_investment"] == "paper" and kinds["jiaxing_docs_2017"] == "coded"
+    # Nantong's outline: 2017-02 in the text, 2016-02-06 in reference [12]; the counts under both readings.
+    assert (facts["nantong_docs_2017"], facts["nantong_docs_before"]) == ("5", "0")
+    assert (facts["nantong_docs_2017_b"], facts["nantong_docs_before_b"]) == ("4", "1")

@@ -11,7 +11,12 @@ def test_framework_is_drawn_from_data(book):
     assert list(triad.name_zh) == ["密集规划", "精准接轨", "深化落实"]
     links = drivers.framework_links(book, nodes)
     assert links[["x", "x2"]].notna().all().all()
-    assert (links.x2 - links.x).isin([1]).all(), "every arrow goes one layer to the right"
+    stated = links[links.relation == "leads_to"]
+    assert (stated.x2 - stated.x).isin([1]).all(), "every arrow the paper states goes one column to the right"
+    # The prospects are projected, and opened by the mode, not by the paradigm shift (abstract, IV).
+    projected = book.framework_edges[book.framework_edges.relation == "projected"]
+    assert set(projected.from_id) == {"active_docking"}
+    assert set(projected.to_id) == {"new_space", "new_tasks", "new_goals", "new_performance"}
 
 
 def test_coding_covers_every_event_but_the_segmented_era(book):
@@ -27,9 +32,12 @@ def test_coding_covers_every_event_but_the_segmented_era(book):
 
 
 def test_facts_glued_into_the_prose(book):
-    facts = drivers.facts(book)
+    facts = {name: int(str(f)) for name, f in drivers.facts(book).items()}
     coded = drivers.code_events(book)
     assert facts["n_coded_events"] == coded.event_id.nunique()
     assert facts["n_coded_events"] + facts["n_uncoded_events"] == len(
         book.events[book.events.section.str.split(".").str[0].isin(["I", "II"])])
     assert facts["n_links"] == len(book.framework_edges)
+    # Filed under II.1 (the other reading of the paper), the Zhejiang plan joins the coded events.
+    assert facts["n_coded_events_b"] == facts["n_coded_events"] + 1
+    assert all(f.kind == "coded" for name, f in drivers.facts(book).items() if "coded" in name or "multi" in name)

@@ -101,7 +101,18 @@ def test_finance_and_police(book):
 
 
 def test_facts_glued_into_the_prose(book):
-    facts = mechanisms.facts(book)
-    assert facts["haimen_target"] == "80%"  # 5 个 80%
-    assert facts["finance_target"] == "45 亿元"
-    assert (facts["n_assignments"], facts["n_parties"]) == (18, 11)
+    facts = {name: str(f) for name, f in mechanisms.facts(book).items()}
+    assert facts["haimen_target"] == "80 per cent" and facts["haimen_hedged"] == "2"  # 80% 以上, 超过 80%
+    assert facts["finance_target"] == "at least 45 亿元"  # 45 亿元以上
+    assert (facts["n_assignments"], facts["n_parties"]) == ("18", "11")
+    assert mechanisms.facts(book)["jiaxing_soft"].kind == "coded"  # rests on the book's classes
+
+
+def test_soft_shares_under_three_codings(book):
+    coverage = mechanisms.domain_coverage(book)
+    shares = {c: mechanisms.hard_soft_shares(coverage, c).set_index("city_id") for c in mechanisms.CODINGS}
+    # Counting only the paper's own classes leaves out the items in the book's four classes.
+    assert (shares["paper"]["items"] < shares["book"]["items"]).all()
+    assert shares["book"].soft_share["jiaxing"] == pytest.approx(0.5)
+    # In every coding both cities have soft items.
+    assert all((s.soft_items > 0).all() for s in shares.values())

@@ -91,8 +91,14 @@ CORRUPTIONS = [
      ["data/events.csv", "row 3", "field 'era_id'", "required"]),
     ("stated-plan-count-mismatch", delete_line("memberships.csv", r"^plan_2010,zhoushan,"),
      ["data/groupings.csv", "field 'stated_city_count'", "states 16 cities", "lists 15"]),
-    ("stated-council-count-mismatch", replace_line("events.csv", r",city_council,22,false,I\.2", ",city_council,23,false,I.2"),
-     ["data/events.csv", "field 'stated_member_count'", "states 23 members", "admits 22"]),
+    ("stated-council-count-mismatch", replace_line("events.csv", r",city_council,30,false,I\.2", ",city_council,31,false,I.2"),
+     ["data/events.csv", "field 'stated_member_count'", "states 31 members", "admits 30"]),
+    ("quote-does-not-state-value", replace_line("quotes.csv", r"^events,council_2013,stated_member_count,[^,]*,", "events,council_2013,stated_member_count,扩容至 31 个,"),
+     ["data/quotes.csv", "field 'quote_zh'", "does not state the value '30'"]),
+    ("quote-of-a-missing-row", append_line("quotes.csv", "events,council_2099,date,2099 年,I.2,"),
+     ["data/quotes.csv", "field 'row_key'", "events.csv has no row 'council_2099'"]),
+    ("note-value-without-field", append_line("source_notes.csv", "stray_note,99,t,甲,I.1,乙,I.2,a,w,,,,,2016-02-06,I.1,source_paper"),
+     ["data/source_notes.csv", "field 'value_b'", "needs the table, row and field"]),
     ("list-count-mismatch", delete_line("list_items.csv", r"^g60_three_fields,3,"),
      ["data/lists.csv", "field 'stated_count'", "states 3 items for 'g60_three_fields'", "has 2"]),
     ("framework-edge-to-nowhere", replace_line("framework_edges.csv", r"^pull_push,active_docking,", "pull_push,active_dokcing,"),
@@ -178,4 +184,6 @@ def test_schema_declares_keys_and_provenance():
         assert resource["schema"]["primaryKey"], resource["name"]
         # Facts carry the paper section and bib key; reference tables say where they come from.
         cites_section = "section" in names or "section_id" in names  # paper_sections lists the sections
-        assert ("source" in names and cites_section) or "source_note" in names, resource["name"]
+        # The ledger and the quotes are about the paper itself: a section is their provenance.
+        about_the_paper = resource["name"] in ("claims", "quotes") and cites_section
+        assert ("source" in names and cites_section) or "source_note" in names or about_the_paper, resource["name"]

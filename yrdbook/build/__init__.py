@@ -7,6 +7,7 @@ loads ``yrdbook.build``), split by concern:
 - ``assets``: the local chart library, stylesheet and favicon; no network, accessible markup;
 - ``datalinks``: "Data: ..." links to the served data files;
 - ``citing`` (with ``citation`` and ``bibstyle``): BibTeX, chapter boxes, meta tags, labels;
+- ``apparatus``: provenance marks, the book's readings, numbered notes of the critical apparatus;
 - ``pdf`` (with ``tex/``): the PDF edition's structure, title pages and tables.
 
 Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
@@ -16,8 +17,8 @@ Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
 
 def setup(app):
     # Imported here, so that ``python -m yrdbook.build.pdf`` finds its module not yet imported.
-    from . import assets, citing, datalinks, execution, guard, pdf
+    from . import apparatus, assets, citing, datalinks, execution, guard, pdf
 
-    for concern in (guard, execution, assets, datalinks, citing, pdf):
+    for concern in (guard, execution, assets, datalinks, citing, apparatus, pdf):
         concern.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,16 +1,19 @@
-"""The appendices (glossary, paper-to-book map, data dictionary), generated from the data
-package and the book's own pages. Nothing here is maintained by hand."""
+"""The appendices (glossary, paper-to-book map, claim ledger, critical apparatus, data
+dictionary), generated from the data package and the book's own pages. Nothing here is
+maintained by hand."""
 
 import json
 import re
 from pathlib import Path
 
 import pandas as pd
+from IPython.display import Markdown
 from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
 from ..data import BookData
 from ..datapackage import paths
 from ..pages import book_pages
+from ..provenance import computed, note_label
 from ..tables import BookTable, bilingual_column
 
 SECTION_IN_TITLE = re.compile(r"\(paper section ([^)]+)\)")
@@ -166,14 +169,118 @@ def fields_table(fields: pd.DataFrame, table: str) -> BookTable:
 
 
 def glossary_facts(data: BookData) -> dict:
-    return {"n_terms": len(data.glossary)}
+    return {"n_terms": computed(len(data.glossary))}
 
 
 def paper_map_facts(data: BookData) -> dict:
     mapping = paper_map(data, chapters())
-    return {"n_items": len(mapping), "n_reproduced": int(mapping.docs.map(bool).sum())}
+    return {"n_items": computed(len(mapping)), "n_reproduced": computed(int(mapping.docs.map(bool).sum()))}
 
 
 def data_dictionary_facts(data: BookData) -> dict:
     tables, _ = data_dictionary()
-    return {"n_tables": len(tables), "n_rows": int(tables.rows.sum())}
+    return {"n_tables": computed(len(tables)), "n_rows": computed(int(tables.rows.sum()))}
+
+
+# --- the critical apparatus -----------------------------------------------------------
+
+def apparatus(data: BookData) -> pd.DataFrame:
+    """The notes of the critical apparatus in the book's order."""
+    return data.source_notes.sort_values("note_order").reset_index(drop=True)
+
+
+BOOK_USES = {"a": "reading A", "b": "reading B", "both": "both readings, each where it applies",
+             "neither": "neither: the book does not carry the statement"}
+
+
+def apparatus_markdown(notes: pd.DataFrame) -> Markdown:
+    """Every note as a labelled block, so that a ``{source-note}`` anywhere in the book links to it."""
+    blocks = []
+    for note in notes.itertuples():
+        lines = [f"({note_label(note.note_id)})=",
+                 f"**Note {note.note_order}. {note.topic_en}**",
+                 "",
+                 f"- Reading A ({_where(note.where_a)}): 「{note.reading_a_zh}」",
+                 f"- Reading B ({_where(note.where_b)}): 「{note.reading_b_zh}」",
+                 f"- The book uses {BOOK_USES[note.book_uses]}. {note.why_en}"]
+        if isinstance(note.affects_en, str) and note.affects_en:
+            lines.append(f"- What depends on it: {note.affects_en}")
+        if isinstance(note.value_b, str) and note.value_b:
+            lines.append(f"- Under reading B, `{note.table}.csv` row `{note.row_key}` would have {note.field} "
+                         f"`{note.value_b}`; results that depend on it are shown under both readings.")
+        blocks.append("\n".join(lines))
+    return Markdown("\n\n".join(blocks))
+
+
+def _where(place: str) -> str:
+    """'ref12' → '[ref 12] in the reference list'; 'II.2 p1' → 'section II.2, paragraph 1'."""
+    head, _, rest = place.partition(" ")
+    if head.startswith("ref"):
+        return f"reference list, {{cite:p}}`{head}`"
+    words = {"h": "heading", "T1": "Table 1", "T2": "Table 2"}
+    detail = words.get(rest, f"paragraph {rest[1:]}" if rest.startswith("p") else rest)
+    return f"section {head}" + (f", {detail}" if detail else "")
+
+
+def apparatus_facts(data: BookData) -> dict:
+    notes = data.source_notes
+    return {"n_notes": computed(len(notes)),
+            "n_notes_with_values": computed(int(notes.value_b.notna().sum()))}
+
+
+# --- the claim ledger -------------------------------------------------------------------
+
+LOCATION_KINDS = {"page": "page", "fig": "figure", "tbl": "table", "data": "data row", "note": "note"}
+
+
+def claims(data: BookData) -> pd.DataFrame:
+    """The paper's claims in the paper's order, with whether the book carries each."""
+    order = data.paper_sections.set_index("section_id").section_order
+    frame = data.claims.assign(section_order=data.claims.section.map(order),
+                               carried=data.claims.carried_in.notna() & data.claims.carried_in.ne(""))
+    return frame.sort_values(["section_order", "paragraph", "claim_id"]).reset_index(drop=True)
+
+
+def claim_coverage(ledger: pd.DataFrame, data: BookData) -> pd.DataFrame:
+    """Claims per section of the paper: how many the book carries and how many it excuses."""
+    sections = data.paper_sections.sort_values("section_order")
+    counts = ledger.groupby(["section", "carried"]).size().unstack(fill_value=0).reindex(columns=[True, False], fill_value=0)
+    rows = [{"section": s.section_id, "title_en": s.title_en, "section_order": s.section_order,
+             "carried": int(counts.loc[s.section_id, True]) if s.section_id in counts.index else 0,
+             "excused": int(counts.loc[s.section_id, False]) if s.section_id in counts.index else 0}
+            for s in sections.itertuples()]
+    return pd.DataFrame(rows)
+
+
+def _location_markdown(location: str) -> str:
+    kind, _, target = location.strip().partition(":")
+    if kind == "page":
+        return f"{{doc}}`{target}`"
+    if kind in ("fig", "tbl"):
+        return f"{{numref}}`{target}`"
+    if kind == "note":
+        return f"{{source-note}}`{target}`"
+    table, _, key = target.partition("/")
+    return f"{{yrd-data}}`{table}.csv` `{key}`"
+
+
+def claims_table(ledger: pd.DataFrame, section: str, title: str) -> BookTable:
+    rows = ledger[ledger.section == section]
+    frame = pd.DataFrame({
+        "Claim": rows.claim_id,
+        "Kind": rows.kind,
+        "The claim (the book's paraphrase)": rows.claim_en,
+        "Key words 原文": rows.quote_zh,
+        "Where the book carries it, or why not": [
+            "; ".join(_location_markdown(p) for p in c.split(";")) if isinstance(c, str) and c else f"not carried: {r}"
+            for c, r in zip(rows.carried_in, rows.not_carried_reason)],
+    })
+    return BookTable(frame, name=f"tbl-claims-{section.lower().replace('.', '-')}", widths=[10, 9, 35, 18, 28],
+                     data=["claims.csv"], caption=f"The claims of {title}, in the paper's order.")
+
+
+def claims_facts(data: BookData) -> dict:
+    ledger = claims(data)
+    return {"n_claims": computed(len(ledger)), "n_claims_carried": computed(int(ledger.carried.sum())),
+            "n_claims_excused": computed(int((~ledger.carried).sum())),
+            "n_claim_sections": computed(ledger.section.nunique())}

@@ -1,10 +1,11 @@
 """Chapter 5 · Toward good regional governance (paper section IV): the YRD among China's
-city-cluster plans, and the seven integration dimensions."""
+city-cluster plans, and the integrations the paper projects (seven items, by the book's count)."""
 
 import pandas as pd
 
 from .. import dates
 from ..data import BookData, list_items
+from ..provenance import coded, computed
 from ..tables import BookTable, bilingual, bilingual_column, cite, source_column
 
 
@@ -52,19 +53,20 @@ def cluster_plans_table(plans: pd.DataFrame) -> BookTable:
 def dimensions_table(data: BookData, links: pd.DataFrame) -> BookTable:
     dims = integration_dimensions(data)
     extends = (links.target + " " + links.target_en).groupby(links.item_no).apply("; ".join)
-    frame = pd.DataFrame({"No.": dims.item_no, "Dimension 维度": bilingual_column(dims.text_zh, dims.text_en),
+    frame = pd.DataFrame({"No.": dims.item_no, "Item 一体化": bilingual_column(dims.text_zh, dims.text_en),
                           "Extends (the book's linkage)": dims.item_no.map(extends).fillna("")})
     return BookTable(frame, name="tbl-dimensions", widths=[6, 50, 44],
-                     caption=f"The seven dimensions of integrated regional governance the paper projects {cite('source_paper')}, "
-                             "with the mechanisms and drivers the book links them to.",
+                     caption=f"The integrations the paper expects at the core of a new governance space, tasks, goals "
+                             f"and performance {cite('source_paper')}; the list ends in 等 ('and so on'). The count of "
+                             "seven, the word 'dimension' and the links to mechanisms and drivers are the book's.",
                      data=["list_items.csv", "dimension_links.csv"])
 
 
 def facts(data: BookData) -> dict:
-    """The counts chapter 5's prose states, by glue name."""
+    """The counts chapter 5's prose states, by glue name, each with its provenance."""
     links = dimension_links(data)
     return {
-        "n_cluster_plans": len(cluster_plans(data)),
-        "n_dimensions": len(integration_dimensions(data)),
-        "n_comprehensive_links": int((links.target_id == "comprehensive_docking").sum()),
+        "n_cluster_plans": computed(len(cluster_plans(data))),
+        "n_dimensions": computed(len(integration_dimensions(data))),
+        "n_comprehensive_links": coded(int((links.target_id == "comprehensive_docking").sum())),
     }

@@ -3,8 +3,8 @@ the docking chronologies of Jiaxing and Nantong, their planning, and the outcome
 
 import pandas as pd
 
-from .. import dates
-from ..data import BookData, amount, amounts, event, list_items
+from ..data import BookData, amount, amounts, event, list_items, with_reading_b
+from ..provenance import coded, computed, stated
 from ..tables import BookTable, bilingual_column, source_column
 from .common import DOCKING_CITIES, chronology, planning_documents
 
@@ -42,13 +42,6 @@ def outcome_amounts(data: BookData) -> pd.DataFrame:
     return frame[frame.quantity != "share"].reset_index(drop=True)
 
 
-def format_value(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
-QUALIFIER_TEXT = {"exact": "", "more_than": "more than ", "at_least": "at least ", "expected": "expected "}
-
-
 def derived_ratios(data: BookData) -> pd.DataFrame:
     """Ratios the book derives from the paper's amounts; the paper states none of them."""
     a = amounts(data).set_index("amount_id").base_value
@@ -79,13 +72,34 @@ def amounts_table(frame: pd.DataFrame) -> BookTable:
     shown = pd.DataFrame({
         "What 对象": bilingual_column(frame.subject_zh, frame.subject_en),
         "Measure": frame.measure.str.replace("_", " "),
-        "Paper's figure": [f"{QUALIFIER_TEXT[q]}{format_value(v)} {u}" for q, v, u in zip(frame.qualifier, frame.value, frame.unit)],
-        "In base unit": [f"{format_value(b)} {u}" for b, u in zip(frame.base_value, frame.base_unit)],
+        "Stated by the paper (with its hedge)": frame.stated,
+        "In a base unit (computed)": frame.base,
         "Source": source_column(frame),
     })
     return BookTable(shown, name="tbl-outcomes", widths=[36, 14, 16, 22, 12], data=["amounts.csv", "units.csv"],
-                     caption="Targets and outcomes as the paper states them and in base units of the same quantity "
-                             "(yuan, US dollars, square metres; no currency conversion). From `amounts.csv` and `units.csv`.")
+                     caption="Targets, expectations and outcomes as the paper states them, hedges included "
+                             "(more than, at least, expected), and converted by the book into base units of the same "
+                             "quantity (yuan, US dollars, square metres; no currency conversion).")
+
+
+def planning_readings_table(data: BookData) -> BookTable:
+    """Planning documents per city and half-year under the paper's text (reading A) and under the
+    dates of its reference list where the two disagree (reading B; see the critical apparatus)."""
+    a = planning_intensity(data)
+    b = planning_intensity(with_reading_b(data))
+    frame = a.merge(b, on=["city_id", "city_en", "city_zh", "half_year"], suffixes=("_a", "_b"))
+    frame = frame[(frame.documents_a > 0) | (frame.documents_b > 0)]
+    shown = pd.DataFrame({
+        "City 城市": frame.city_zh + "\n" + frame.city_en, "Half-year": frame.half_year,
+        "Documents, dates of the paper's text (A)": frame.documents_a,
+        "Documents, dates of the reference list (B)": frame.documents_b,
+        "Differs": (frame.documents_a != frame.documents_b).map({True: "yes", False: ""}),
+    })
+    return BookTable(shown, name="tbl-planning-readings", widths=[18, 14, 26, 26, 16],
+                     data=["events.csv", "source_notes.csv"],
+                     caption="The book's count of planning documents per half-year under both readings of the dates "
+                             "the paper's text and its reference list give differently. Half-years with no document "
+                             "under either reading are left out.")
 
 
 def ratios_table(ratios: pd.DataFrame) -> BookTable:
@@ -104,24 +118,29 @@ PROSE_AMOUNTS = {"jiaxing_agreements": "jiaxing_conference_agreements", "xiangji
 
 
 def facts(data: BookData) -> dict:
-    """The numbers and dates chapter 2's prose states, by glue name."""
+    """The numbers and dates chapter 2's prose states, by glue name, each with its provenance.
+
+    The counts of planning documents depend on dates the paper gives differently in its body
+    and in its reference list (see the critical apparatus): they are given under both readings.
+    """
     visit = event(data, "shanghai_delegation_2017")
     per_city = chronology(data).groupby("docking_city").size()
-    intensity = planning_intensity(data)
-    in_2017 = intensity[intensity.half_year.str.startswith("2017")].groupby("city_id").documents.sum()
-    before = planning_documents_before(data, 2017).groupby("docking_city").size()
     values = {
-        "delegation_dates": f"{visit.date_en} to {dates.english(visit.end_date)}",
-        "n_priorities": len(list_items(data, "delegation_priorities")),
-        "n_jiaxing_steps": int(per_city["jiaxing"]),
-        "n_nantong_steps": int(per_city["nantong"]),
-        "jiaxing_docs_2017": int(in_2017["jiaxing"]),
-        "nantong_docs_2017": int(in_2017["nantong"]),
-        "jiaxing_docs_before": int(before.get("jiaxing", 0)),
+        "delegation_dates": stated(visit.date_en, visit.section, visit.source),
+        "n_priorities": computed(len(list_items(data, "delegation_priorities"))),
+        "n_jiaxing_steps": computed(int(per_city["jiaxing"])),
+        "n_nantong_steps": computed(int(per_city["nantong"])),
     }
+    for reading, tables in (("", data), ("_b", with_reading_b(data))):
+        intensity = planning_intensity(tables)
+        in_2017 = intensity[intensity.half_year.str.startswith("2017")].groupby("city_id").documents.sum()
+        before = planning_documents_before(tables, 2017).groupby("docking_city").size()
+        for city in DOCKING_CITIES:
+            values[f"{city}_docs_2017{reading}"] = coded(int(in_2017[city]))
+            values[f"{city}_docs_before{reading}"] = coded(int(before.get(city, 0)))
     for key, amount_id in PROSE_AMOUNTS.items():
         row = amount(data, amount_id)
-        values[key] = format_value(row.value) + ("" if row.unit == "个" else f" {row.unit}")
+        values[key] = stated(row.stated.removesuffix(" 个"), row.section, row.source)  # a count reads as a number
     ratios = derived_ratios(data).set_index("ratio_id").value
-    values["xiangjiadang_output_ratio"] = f"{ratios['xiangjiadang_output_per_investment']:.1f}"
+    values["xiangjiadang_output_ratio"] = computed(f"{ratios['xiangjiadang_output_per_investment']:.1f}")
     return values

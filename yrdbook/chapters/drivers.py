@@ -4,18 +4,21 @@ and the book's own coding of events to the driver they evidence."""
 import pandas as pd
 
 from .. import dates
-from ..data import FRAMEWORK_NODE_TABLES, BookData
+from ..data import FRAMEWORK_NODE_TABLES, BookData, with_reading_b
+from ..provenance import coded, computed
 from ..tables import BookTable, bilingual, bilingual_column, cite
 
-LAYERS = [("drivers", "Compound drivers 复合动力"), ("eras", "Mode 模式"), ("measures", "Measures 举措"),
-          ("mechanisms", "Mechanisms 机制"), ("outcomes", "Paradigm 范式"), ("outcomes", "Outcomes 成效")]
+SECTION_NOTE = "zhejiang_plan_verb"  # source_notes.csv: the one event whose paper section is in dispute
+LAYERS = [("drivers", "Compound driver 复合动力"), ("eras", "Mode 模式"), ("measures", "Measures 举措"),
+          ("mechanisms", "Mechanisms 机制"), ("outcomes", "Paradigm 范式"), ("outcomes", "Prospects 前景 (projected)")]
 
 
 def framework_nodes(data: BookData) -> pd.DataFrame:
     """Every node of the framework figure, with its layer (column) and position within the layer.
 
-    The paradigm shift (outcome_order 0) gets a column of its own, between the mechanisms
-    and the four new-type outcomes it opens up.
+    The paradigm shift (outcome_order 0) gets a column of its own after the mechanisms; the
+    four prospects the paper projects (a new governance space, tasks, goals, performance, which
+    it expects the new mode to open) stand in the last column.
     """
     edges = data.framework_edges
     used = set(edges.from_id) | set(edges.to_id)
@@ -41,10 +44,26 @@ def framework_nodes(data: BookData) -> pd.DataFrame:
 
 
 def framework_links(data: BookData, nodes: pd.DataFrame) -> pd.DataFrame:
+    """The arrows of the framework as line segments, one row each.
+
+    An arrow the paper states (``leads_to``) joins two neighbouring columns. A projection
+    (``projected``: the mode opening the prospects) runs below the boxes, from the mode down,
+    across and up to each prospect, so that it crosses no box.
+    """
     at = nodes.set_index("node_id")
     edges = data.framework_edges
-    return edges.assign(x=edges.from_id.map(at.layer), y=edges.from_id.map(at.y),
-                        x2=edges.to_id.map(at.layer), y2=edges.to_id.map(at.y))
+    stated = edges[edges.relation == "leads_to"]
+    segments = [stated.assign(x=stated.from_id.map(at.layer), y=stated.from_id.map(at.y),
+                              x2=stated.to_id.map(at.layer), y2=stated.to_id.map(at.y))]
+    below = nodes.y.max() + 0.55
+    for edge in edges[edges.relation == "projected"].itertuples():
+        (x1, y1), (x2, y2) = (at.layer[edge.from_id], at.y[edge.from_id]), (at.layer[edge.to_id], at.y[edge.to_id])
+        turn = x2 - 0.5
+        path = [(x1, y1, x1, below), (x1, below, turn, below), (turn, below, turn, y2), (turn, y2, x2, y2)]
+        segments.append(pd.DataFrame([{"from_id": edge.from_id, "to_id": edge.to_id, "relation": edge.relation,
+                                       "section": edge.section, "source": edge.source,
+                                       "x": a, "y": b, "x2": c, "y2": d} for a, b, c, d in path]))
+    return pd.concat(segments, ignore_index=True)
 
 
 def _matches(events: pd.DataFrame, field: str, pattern: str) -> pd.Series:
@@ -137,13 +156,18 @@ def summary_table(summary: pd.DataFrame) -> BookTable:
 
 
 def facts(data: BookData) -> dict:
-    """The counts chapter 3's prose states, by glue name."""
-    nodes = framework_nodes(data)
-    coded = code_events(data)
-    return {
-        "n_nodes": len(nodes),
-        "n_links": len(framework_links(data, nodes)),
-        "n_coded_events": coded.event_id.nunique(),
-        "n_uncoded_events": len(uncoded_events(data, coded)),
-        "n_multi_driver": int((coded.groupby("event_id").size() > 1).sum()),
+    """The counts chapter 3's prose states, by glue name, each with its provenance."""
+    coded_events = code_events(data)
+    values = {
+        "n_nodes": computed(len(framework_nodes(data))),
+        "n_links": computed(len(data.framework_edges)),
+        "n_coded_events": coded(coded_events.event_id.nunique()),
+        "n_uncoded_events": coded(len(uncoded_events(data, coded_events))),
+        "n_multi_driver": coded(int((coded_events.groupby("event_id").size() > 1).sum())),
     }
+    # Under the other reading of the Zhejiang implementation plan (section II.1, not III.1) it
+    # joins the events the codebook reads.
+    other = code_events(with_reading_b(data, [SECTION_NOTE]))
+    values["n_coded_events_b"] = coded(other.event_id.nunique())
+    values["n_multi_driver_b"] = coded(int((other.groupby("event_id").size() > 1).sum()))
+    return values

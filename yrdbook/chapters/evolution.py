@@ -5,6 +5,7 @@ import pandas as pd
 
 from .. import dates
 from ..data import BookData
+from ..provenance import computed, paper, stated
 from ..tables import BookTable, bilingual, bilingual_column, cite
 
 OPEN_END_YEAR = 2018  # the paper's vantage point; open-ended modes are drawn up to here
@@ -127,8 +128,11 @@ def scope_summary(data: BookData) -> pd.DataFrame:
         members = group_members(data, group.group_id)
         mix = province_mix(members.province_id, data)
         rows.append({
-            "group_id": group.group_id, "era_id": group.era_id, "short_zh": group.short_zh, "short_en": group.short_en,
+            "group_id": group.group_id, "kind": group.kind, "era_id": group.era_id,
+            "short_zh": group.short_zh, "short_en": group.short_en,
             "date": group.date, "cities": len(members),
+            # members the paper says joined later, without a date (Shaoxing in the Shanghai Economic Zone)
+            "later": int((members.date_precision == "unknown").sum()),
             "stated_city_count": group.stated_city_count, "coverage_en": mix_label(mix), "coverage_zh": mix_label(mix, "zh"),
             "source": group.source,
         })
@@ -136,7 +140,8 @@ def scope_summary(data: BookData) -> pd.DataFrame:
 
 
 def era_comparison(data: BookData) -> pd.DataFrame:
-    """The four modes side by side; the spatial scope is computed from the member lists."""
+    """The paper's three governance modes and, beside them, the cooperation mode the paper
+    places within the third; the spatial scope is computed from the member lists."""
     scopes = scope_summary(data)
     growth = council_growth(data)
     rows = []
@@ -146,15 +151,25 @@ def era_comparison(data: BookData) -> pd.DataFrame:
         scope_en, scope_zh = [], []
         for _, s in in_era.iterrows():
             if s.group_id == "city_council":
-                first, last = growth.iloc[0], growth.iloc[-1]
-                scope_en.append(f"council: {first.members} → {last.members} cities, "
+                first, second, last = growth.iloc[0], growth.iloc[1], growth.iloc[-1]
+                scope_en.append(f"joint meeting of {first.members} cities ({first.date}) → council of {second.members} "
+                                f"({second.date}) → {last.members} cities ({last.date[:4]}); "
                                 f"{first.coverage_en} → {last.coverage_en}")
-                scope_zh.append(f"协调会：{first.members}城→{last.members}城，{first.coverage_zh}→{last.coverage_zh}")
+                scope_zh.append(f"{first.members}城市联席会（{first.date}）→协调会{second.members}城（{second.date}）"
+                                f"→{last.members}城（{last.date[:4]}）；{first.coverage_zh}→{last.coverage_zh}")
+            elif s.kind == "docking_partnership":
+                scope_en.append(f"{s.short_en}: {s.cities} cities the paper names, 'and others' (等); {s.coverage_en}")
+                scope_zh.append(f"{s.short_zh}：论文举出{s.cities}城，并称“等”；{s.coverage_zh}")
+            elif s.later:
+                scope_en.append(f"{s.short_en}: Shanghai and {s.cities - s.later - 1} cities, {s.later} added later "
+                                f"(undated): {s.cities} in all; {s.coverage_en}")
+                scope_zh.append(f"{s.short_zh}：上海及{s.cities - s.later - 1}市，后增{s.later}市（未注明时间），"
+                                f"共{s.cities}城；{s.coverage_zh}")
             else:
                 scope_en.append(f"{s.short_en}: {s.cities} cities, {s.coverage_en}")
                 scope_zh.append(f"{s.short_zh}：{s.cities}城，{s.coverage_zh}")
         rows.append({
-            "era_id": era.era_id, "name_zh": era.name_zh, "name_en": era.name_en,
+            "era_id": era.era_id, "kind": era.kind, "name_zh": era.name_zh, "name_en": era.name_en,
             "period": f"{era.start_year}–{end}",
             "driver_zh": era.driver_zh, "driver_en": era.driver_en,
             "institution_zh": era.institution_zh, "institution_en": era.institution_en,
@@ -200,38 +215,63 @@ def circle_count(data: BookData) -> int:
 
 # --- tables shown to readers -------------------------------------------------
 
+NOT_GIVEN = "–"
+COOPERATION_MODE_NOTE = bilingual("（第三种治理模式新阶段中的区域合作新模式）",
+                                  "(a mode of regional cooperation within the third governance mode's new stage; "
+                                  "set beside the three by the book)")
+
+
 def era_table(eras: pd.DataFrame) -> BookTable:
-    """The era comparison: one column per mode, one row per aspect, Chinese above English."""
+    """The era comparison: one column per mode, one row per aspect, Chinese above English.
+
+    The three governance modes are the paper's; the active-docking cooperation mode stands
+    beside them as the book's arrangement, with no period or performance the paper does not give.
+    """
+    def period(e):
+        if e.kind == "cooperation_mode":
+            return f"{e.period} (the practice; the paper dates the docking to the first half of 2017)"
+        return e.period
+
+    def performance(e):
+        if not isinstance(e.performance_zh, str) or not e.performance_zh:
+            return "– (the paper gives none: its sequence of performance covers the three governance modes)"
+        return bilingual(e.performance_zh, e.performance_en)
+
     aspects = [
-        ("Period 时期", lambda e: e.period),
-        ("What drove cooperation 动力", lambda e: bilingual(e.driver_zh, e.driver_en)),
-        ("Key institution 关键机构", lambda e: bilingual(e.institution_zh, e.institution_en)),
-        ("Spatial scope (computed) 空间范围", lambda e: bilingual(e.scope_zh, e.scope_en)),
-        ("Performance 治理绩效", lambda e: bilingual(e.performance_zh, e.performance_en)),
+        ("Period 时期 (the paper's dates)", period),
+        ("Section heading: what drives or blocks cooperation 标题所言动力", lambda e: bilingual(e.driver_zh, e.driver_en)),
+        ("Key institution 关键机构 (the book's summary)", lambda e: bilingual(e.institution_zh, e.institution_en)),
+        ("Spatial scope 空间范围 (computed by the book from the member lists)", lambda e: bilingual(e.scope_zh, e.scope_en)),
+        ("Performance 治理绩效 (the paper's summary, section I)", performance),
         ("Paper section, source", lambda e: f"{e.section}, {cite(e.source)}"),
     ]
-    header = ["Aspect"] + [bilingual(e.name_zh, e.name_en) for e in eras.itertuples()]
+    header = ["Aspect"] + [bilingual(e.name_zh, e.name_en) + ("\n" + COOPERATION_MODE_NOTE if e.kind == "cooperation_mode" else "")
+                           for e in eras.itertuples()]
     rows = [[label] + [render(e) for e in eras.itertuples()] for label, render in aspects]
     return BookTable(pd.DataFrame(rows, columns=header), name="tbl-era-comparison", stub_columns=1,
                      data=["eras.csv", "groupings.csv", "memberships.csv", "cities.csv", "provinces.csv", "events.csv"],
-                     caption="The governance modes of the YRD compared. Scope rows are counted from "
-                             "`memberships.csv`; other cells come from `eras.csv`.")
+                     caption="The paper's three governance modes (治理模式) compared, with the active-docking mode of "
+                             "regional cooperation beside them: the paper places it within the new stage of the third, "
+                             "and setting it beside the three is the book's arrangement. Scope rows are counted by the "
+                             "book from `memberships.csv`; other cells come from `eras.csv`.")
 
 
 def council_growth_table(growth: pd.DataFrame) -> BookTable:
+    stated = growth.stated_by_paper.map(lambda n: str(int(n)) if pd.notna(n) else "– (not stated)")
     frame = pd.DataFrame({
         "Date 日期": growth.date_en + "\n\n" + growth.date_zh,
         "Admitted 新成员": bilingual_column(growth.admitted_zh, growth.admitted_en),
-        "New": growth.admitted,
-        "Members (computed)": growth.members,
-        "Members (paper)": growth.stated_by_paper,
-        "Coverage 覆盖范围": bilingual_column(growth.coverage_zh, growth.coverage_en),
+        "New (computed)": growth.admitted,
+        "Members (computed from the roster)": growth.members,
+        "Members stated by the paper": stated,
+        "Coverage 覆盖范围 (computed)": bilingual_column(growth.coverage_zh, growth.coverage_en),
         "Source": growth.source.map(cite),
     })
-    return BookTable(frame, name="tbl-council-growth", widths=[14, 36, 8, 12, 12, 18, 10],
+    return BookTable(frame, name="tbl-council-growth", widths=[14, 34, 8, 12, 12, 18, 10],
                      data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],
-                     caption="Growth of the YRD city coordination body, counted from the member roster "
-                             "and compared with the counts the paper states.")
+                     caption="Growth of the YRD city coordination body, counted by the book from the member roster, "
+                             "beside the sizes the paper states (after 1992, 1997 and 2013; it states none after "
+                             "2003 and 2010).")
 
 
 def provinces_by_wave_table(data: BookData) -> BookTable:
@@ -248,31 +288,51 @@ def provinces_by_wave_table(data: BookData) -> BookTable:
 
 
 def mode_overview(data: BookData) -> pd.DataFrame:
-    """One row per mode for the overview figure, with its widest computed reach in cities."""
+    """One row per mode for the overview figure, with its widest computed reach in cities;
+    the cooperation mode keeps only what the paper gives it (no performance phrase)."""
     eras = era_comparison(data)
     scopes = scope_summary(data)
     reach = scopes.groupby("era_id").cities.max()
     order = data.eras.set_index("era_id").era_order
     names = data.eras.set_index("era_id")
+    performance_zh = eras.performance_zh.fillna("").replace("", "（论文未列）")
+    performance_en = eras.performance_en.fillna("").replace("", "(none given)")
     return eras.assign(
         era_order=eras.era_id.map(order), short_en=eras.era_id.map(names.short_en),
         short_zh=eras.era_id.map(names.short_zh),
-        reach=eras.era_id.map(lambda e: f"up to {reach[e]} cities"),
+        performance_zh=performance_zh, performance_en=performance_en,
+        reach=[f"up to {reach[e]} cities" if k == "governance_mode" else f"{reach[e]} cities named, and others"
+               for e, k in zip(eras.era_id, eras.kind)],
     )
 
 
+def governance_modes(data: BookData) -> pd.DataFrame:
+    """The paper's governance modes (治理模式), without the cooperation mode."""
+    return data.eras[data.eras.kind == "governance_mode"].sort_values("era_order")
+
+
 def facts(data: BookData) -> dict:
-    """The numbers chapter 1's prose states, by glue name."""
+    """The numbers chapter 1's prose states, by glue name, each with its provenance."""
     scopes = scope_summary(data).set_index("group_id")
     growth = council_growth(data)
+    events = data.events.set_index("event_id")
+    first, last = growth.iloc[0], growth.iloc[-1]
+    sez = scopes.loc["sez_1983"]
+    opened, abolished = (pd.Timestamp(events.date[e]) for e in ("sez_office_1983", "sez_abolished_1988"))
+    months = (abolished.year - opened.year) * 12 + abolished.month - opened.month - (abolished.day < opened.day)
+    groups = data.groupings.set_index("group_id")
+    circles = data.groupings[data.groupings.kind == "metropolitan_circle"].group_id
     return {
-        "n_events_section_1": len(timeline_events(data)),
-        "n_sez_cities": int(scopes.loc["sez_1983", "cities"]),
-        "sez_years": era_length_years(data, "segmented"),
-        "council_first": int(growth.members.iloc[0]),
-        "council_last": int(growth.members.iloc[-1]),
-        "n_waves": len(growth),
-        "n_plan_2010": int(scopes.loc["plan_2010", "cities"]),
-        "n_plan_2016": int(scopes.loc["plan_2016", "cities"]),
-        "n_circles": circle_count(data),
+        "n_events_section_1": computed(len(timeline_events(data))),
+        "n_sez_notice_cities": computed(int(sez.cities - sez.later - 1)),
+        "n_sez_cities": computed(int(sez.cities)),
+        "sez_office_span": computed(f"{months // 12} years and {months % 12} months"),
+        "council_first": stated(int(first.stated_by_paper), events.section[first.event_id], events.source[first.event_id]),
+        "council_last": stated(int(last.stated_by_paper), events.section[last.event_id], events.source[last.event_id]),
+        "n_waves": computed(len(growth)),
+        "n_plan_2010": stated(int(groups.stated_city_count["plan_2010"]), groups.section["plan_2010"], "source_paper"),
+        "n_plan_2016": stated(int(groups.stated_city_count["plan_2016"]), groups.section["plan_2016"], "source_paper"),
+        "n_circles": paper(circle_count(data), "I.3"),
+        "n_circle_cities": computed(int(data.memberships[data.memberships.group_id.isin(circles)].city_id.nunique())),
+        "n_governance_modes": computed(len(governance_modes(data))),
     }

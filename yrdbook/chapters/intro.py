@@ -6,6 +6,7 @@ import pandas as pd
 from ..data import BookData
 from ..datapackage import paths
 from ..datapackage.bibliography import paper_references
+from ..provenance import computed
 from ..tables import BookTable, cite
 
 
@@ -30,5 +31,6 @@ def by_domain_table(refs: pd.DataFrame):
 
 
 def facts(data: BookData) -> dict:
-    """The counts the introduction's prose states, by glue name."""
-    return {"n_modes": len(data.eras), "n_refs": len(paper_references())}
+    """The counts the introduction's prose states, by glue name, each with its provenance."""
+    governance_modes = int((data.eras.kind == "governance_mode").sum())
+    return {"n_governance_modes": computed(governance_modes), "n_refs": computed(len(paper_references()))}

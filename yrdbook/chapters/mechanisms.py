@@ -4,6 +4,7 @@ docking, with the paper's Tables 1 and 2 rendered from data."""
 import pandas as pd
 
 from ..data import BookData, amount, amounts, list_items
+from ..provenance import coded, computed, stated
 from ..tables import BookTable, bilingual, bilingual_column, cite, source_column
 from .common import chronology, chronology_table, planning_documents
 
@@ -15,18 +16,18 @@ COMPREHENSIVE_LISTS = {"jiaxing": ["jiaxing_six_domains"], "nantong": ["nantong_
 # --- the mechanisms and their evidence ----------------------------------------
 
 def mechanism_evidence(data: BookData) -> pd.DataFrame:
-    """The evidence the paper gives for each mechanism, one row per item, with its kind.
+    """The evidence the book assigns to each mechanism from what the paper names, one row per item.
 
-    Active docking rests on the visit and the planning documents (the chronology, reused);
-    comprehensive docking on the cities' docking lists; deep docking on Tables 1 and 2 and
-    the standing bodies and emphases of section III.3.
+    Active docking: the visit and the planning documents (the chronology, reused); comprehensive
+    docking: the cities' docking lists; deep docking: Tables 1 and 2 and the coordinating bodies
+    and emphases of section III.3. The assignment is the book's coding.
     """
     rows = [("active_docking_mechanism", "shanghai_delegation_2017", "visit")]
     rows += [("active_docking_mechanism", e, "planning document") for e in intensive_planning_sequence(data).event_id]
     rows += [("comprehensive_docking", l, "docking list") for lists in COMPREHENSIVE_LISTS.values() for l in lists]
     rows += [("comprehensive_docking", "jiaxing_breakthroughs", "docking list")]
     rows += [("deep_docking", t, "responsibility table") for t in data.paper_tables.table_id]
-    rows += [("deep_docking", b, "standing body") for b in data.organisations.query("kind == 'coordination_body'").org_id]
+    rows += [("deep_docking", b, "coordinating body") for b in data.organisations.query("kind == 'coordination_body'").org_id]
     rows += [("deep_docking", "nantong_precision_emphases", "docking list")]
     frame = pd.DataFrame(rows, columns=["mechanism_id", "evidence_id", "evidence_kind"])
     mechanisms = data.mechanisms.set_index("mechanism_id")
@@ -47,13 +48,15 @@ def haimen_55580(data: BookData) -> pd.DataFrame:
     parts = [("haimen_five_projects", "五大对接工程", "5 docking projects"), ("haimen_five_bases", "五大基地", "5 bases"),
              ("haimen_five_targets", "5个80%", "5 targets of 80%")]
     # Target n of the list is the amount haimen_target_n.
-    percent = amounts(data).set_index("amount_id").value
+    targets = amounts(data).set_index("amount_id")
     rows = []
     for list_id, part_zh, part_en in parts:
         for item in list_items(data, list_id).itertuples():
-            value = percent.get(f"haimen_target_{item.item_no}") if list_id == "haimen_five_targets" else None
+            key = f"haimen_target_{item.item_no}" if list_id == "haimen_five_targets" else None
             rows.append({"part": list_id, "part_zh": part_zh, "part_en": part_en, "item_no": item.item_no,
-                         "text_zh": item.text_zh, "text_en": item.text_en, "target_percent": value})
+                         "text_zh": item.text_zh, "text_en": item.text_en,
+                         "target_percent": targets.value.get(key) if key else None,
+                         "qualifier": targets.qualifier.get(key) if key else None})
     return pd.DataFrame(rows)
 
 
@@ -75,13 +78,50 @@ def domain_coverage(data: BookData) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def hard_soft_shares(coverage: pd.DataFrame) -> pd.DataFrame:
-    """Share of each city's docking items in hard and in soft domains."""
-    totals = coverage.groupby(["city_id", "city_en", "class"]).items.sum().unstack("class").fillna(0)
+CODINGS = {
+    "book": "the book's classes (the paper's where it gives one, the book's elsewhere)",
+    "paper": "only the domains the paper itself classes (the book's four classes left out)",
+    "flipped": "the book's four classes reversed (hard as soft, soft as hard)",
+}
+
+
+def hard_soft_shares(coverage: pd.DataFrame, classes: str = "book") -> pd.DataFrame:
+    """Share of each city's docking items in hard and in soft domains, under one coding.
+
+    ``book`` uses every class of ``domains.csv``; ``paper`` counts only items in the domains
+    the paper classes itself; ``flipped`` reverses the classes the book assigned. The finding
+    rests on the book's coding, so it is shown under all three (``CODINGS``).
+    """
+    if classes not in CODINGS:
+        raise ValueError(f"classes must be one of {', '.join(CODINGS)}")
+    coverage = coverage.copy()
+    by_book = coverage.class_basis == "book"
+    if classes == "paper":
+        coverage = coverage[~by_book]
+    elif classes == "flipped":
+        coverage.loc[by_book, "class"] = coverage.loc[by_book, "class"].map({"hard": "soft", "soft": "hard"})
+    totals = coverage.groupby(["city_id", "city_en", "class"]).items.sum().unstack("class").reindex(
+        columns=["hard", "soft"]).fillna(0)
     shares = totals.div(totals.sum(axis=1), axis=0)
     return pd.DataFrame({"items": totals.sum(axis=1).astype(int), "hard_items": totals["hard"].astype(int),
                          "soft_items": totals["soft"].astype(int), "hard_share": shares["hard"],
                          "soft_share": shares["soft"]}).reset_index()
+
+
+def codings_table(coverage: pd.DataFrame) -> BookTable:
+    """The hard and soft shares of each city's items under each coding: how much rests on the book's."""
+    rows = []
+    for coding, label in CODINGS.items():
+        for city in hard_soft_shares(coverage, coding).itertuples():
+            rows.append({"Coding (the book's)": label if not rows or rows[-1]["Coding (the book's)"] != label else "",
+                         "City": city.city_en, "Items counted": city.items,
+                         "Hard share": f"{city.hard_share:.0%}", "Soft share": f"{city.soft_share:.0%}"})
+    frame = pd.DataFrame(rows)
+    frame.loc[frame["Coding (the book's)"].duplicated() & frame["Coding (the book's)"].ne(""), "Coding (the book's)"] = ""
+    return BookTable(frame, name="tbl-hard-soft-codings", widths=[46, 14, 12, 14, 14],
+                     data=["domain_map.csv", "domains.csv", "list_items.csv"],
+                     caption="Hard and soft shares of the cities' docking items under three codings. All three are "
+                             "the book's: the paper classes only some domains and gives no shares.")
 
 
 # --- deep docking: the paper's Tables 1 and 2 ---------------------------------------
@@ -102,8 +142,9 @@ def _parties_cell(data: BookData, table_id: str, task_no: int, role: str) -> str
     return bilingual(zh, parties(data, table_id, task_no, role, "en")) if zh else ""
 
 
-INTENSIVE_PLANNING_CAPTION = ("The planning documents of Jiaxing and Nantong in order: the 密集规划 of section III.1, "
-                              "drawn from the same rows as the chronology of chapter 2.")
+INTENSIVE_PLANNING_CAPTION = ("Planning documents of, or for, Jiaxing and Nantong that the paper names anywhere (sections "
+                              "II.1–III.1), in order, drawn from the same rows as the chronology of chapter 2; section "
+                              "III.1 names twelve of them. Which events count as planning documents is the book's rule.")
 
 
 def intensive_planning_table(sequence: pd.DataFrame) -> BookTable:
@@ -206,7 +247,7 @@ def coordination_bodies_table(data: BookData) -> BookTable:
         "Source": source_column(bodies),
     })
     return BookTable(frame, name="tbl-coordination-bodies", widths=[14, 36, 36, 14],
-                     caption="The standing bodies that carry deep docking in Jiaxing and Nantong.",
+                     caption="The bodies that carry deep docking: Jiaxing's standing office and Nantong's coordination committee.",
                      data=["organisations.csv"])
 
 
@@ -229,18 +270,29 @@ def domains_table(data: BookData) -> BookTable:
 
 
 def facts(data: BookData) -> dict:
-    """The numbers chapter 4's prose states, by glue name."""
-    shares = hard_soft_shares(domain_coverage(data)).set_index("city_id")
+    """The numbers chapter 4's prose states, by glue name, each with its provenance."""
+    coverage = domain_coverage(data)
+    shares = hard_soft_shares(coverage).set_index("city_id")
+    paper_only = hard_soft_shares(coverage, classes="paper").set_index("city_id")
+    flipped = hard_soft_shares(coverage, classes="flipped").set_index("city_id")
     target = amount(data, "jiaxing_finance_target")
+    targets = amounts(data)
+    targets = targets[targets.amount_id.str.startswith("haimen_target_")]
+    hedged = targets[targets.qualifier != "exact"]
     resp = responsibility_table(data)
-    return {
-        "n_evidence_items": len(mechanism_evidence(data)),
-        "n_planning_docs": len(intensive_planning_sequence(data)),
-        "haimen_target": f"{haimen_55580(data).target_percent.dropna().min():.0f}%",
-        "finance_target": f"{target.value:g} {target.unit}",
-        "n_domains": len(data.domains),
-        "jiaxing_soft": f"{shares.soft_share['jiaxing']:.0%}",
-        "nantong_soft": f"{shares.soft_share['nantong']:.0%}",
-        "n_assignments": len(resp),
-        "n_parties": resp.party_en.nunique(),
+    values = {
+        "n_evidence_items": coded(len(mechanism_evidence(data))),
+        "n_planning_docs": coded(len(intensive_planning_sequence(data))),
+        "haimen_target": stated(f"{targets.value.min():g} per cent", targets.section.iloc[0], targets.source.iloc[0]),
+        "haimen_hedged": computed(len(hedged)),
+        "finance_target": stated(target.stated, target.section, target.source),
+        "n_domains": coded(len(data.domains)),
+        "n_book_classes": coded(int((data.domains.class_basis == "book").sum())),
+        "n_assignments": computed(len(resp)),
+        "n_parties": computed(resp.party_en.nunique()),
     }
+    for city in ("jiaxing", "nantong"):
+        values[f"{city}_soft"] = coded(f"{shares.soft_share[city]:.0%}")
+        values[f"{city}_soft_paper_only"] = coded(f"{paper_only.soft_share[city]:.0%}")
+        values[f"{city}_soft_flipped"] = coded(f"{flipped.soft_share[city]:.0%}")
+    return values

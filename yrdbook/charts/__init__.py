@@ -1,7 +1,7 @@
 """Charts: one theme (``theme``), one renderer (``render``), and one module of figures per
 chapter, named like the chapter's module in ``yrdbook.chapters``."""
 
-from . import conclusion, docking, drivers, evolution, mechanisms, overview
+from . import appendices, conclusion, docking, drivers, evolution, mechanisms, overview
 from .render import enable
 
-__all__ = ["conclusion", "docking", "drivers", "enable", "evolution", "mechanisms", "overview"]
+__all__ = ["appendices", "conclusion", "docking", "drivers", "enable", "evolution", "mechanisms", "overview"]

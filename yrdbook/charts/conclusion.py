@@ -41,6 +41,6 @@ def dimension_links(links: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("rationale_en:N", title="Why (the book's reasoning)")])
     return cells.properties(
         width=alt.Step(100), height=alt.Step(30), usermeta=data_files("dimension_links.csv", "list_items.csv", "mechanisms.csv", "drivers.csv"),
-        description=(f"Matrix linking the paper's {len(dims)} integration dimensions to the mechanisms and drivers they "
-                     f"extend, {len(links)} links in all, under the book's own linkage."),
+        description=(f"Matrix linking the {len(dims)} integrations the paper lists in section IV to the mechanisms and "
+                     f"drivers they extend, {len(links)} links in all, under the book's own linkage."),
     )

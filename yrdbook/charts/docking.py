@@ -57,6 +57,7 @@ def planning_intensity(intensity: pd.DataFrame) -> alt.Chart:
     )
 
 
+STATUS = {False: "achieved or set", True: "expected (预计)"}
 QUANTITY_TITLES = {"money_cny": "Yuan (10⁸ = 1 亿元)", "money_usd": "US dollars", "area": "Square metres",
                    "count": "Count"}
 
@@ -64,8 +65,9 @@ QUANTITY_TITLES = {"money_cny": "Yuan (10⁸ = 1 亿元)", "money_usd": "US doll
 def outcomes(amounts: pd.DataFrame) -> alt.HConcatChart:
     """One small bar chart per quantity, each on its own base-unit axis; labels give the paper's figure."""
     shown = amounts.assign(
-        label=amounts.apply(lambda r: f"{r.value:g} {r.unit}", axis=1),
+        label=amounts.stated,
         item=amounts.short_en + " · " + amounts.measure.str.replace("_", " "),
+        status=amounts.qualifier.map(lambda q: STATUS[q == "expected"]),
     )
     panels = []
     for quantity, title in QUANTITY_TITLES.items():
@@ -76,16 +78,17 @@ def outcomes(amounts: pd.DataFrame) -> alt.HConcatChart:
             y=alt.Y("item:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
             x=alt.X("base_value:Q", title=title, axis=alt.Axis(format="~s")),
             tooltip=[alt.Tooltip("subject_zh:N", title="对象"), alt.Tooltip("subject_en:N", title="What"),
-                     alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("label:N", title="Paper's figure"),
+                     alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("label:N", title="Stated by the paper"),
                      alt.Tooltip("qualifier:N", title="Qualifier"), alt.Tooltip("source:N", title="Source")],
         )
-        bars = base.mark_bar(color=PALETTE[0])
+        bars = base.mark_bar().encode(color=alt.Color("status:N", title="As the paper states it", sort=list(STATUS.values()),
+                                                        scale=alt.Scale(domain=list(STATUS.values()), range=[PALETTE[0], PALETTE[4]])))
         text = base.mark_text(align="left", dx=3, fontSize=10).encode(text="label:N")
         panels.append(alt.layer(bars, text).properties(width=170, height=alt.Step(20), title=title))
     money = shown[shown.quantity == "money_cny"]
-    return alt.vconcat(alt.hconcat(*panels[:2]), alt.hconcat(*panels[2:])).resolve_scale(x="independent").properties(
+    return alt.vconcat(alt.hconcat(*panels[:2]), alt.hconcat(*panels[2:])).resolve_scale(x="independent", color="shared").properties(
         usermeta=data_files("amounts.csv", "units.csv"),
         description=(f"Bar charts of the {len(amounts)} amounts of section II and III.1, one panel per quantity "
-                     "(yuan, US dollars, square metres, counts) so no currency is converted. The largest is "
+                     "(yuan, US dollars, square metres, counts) so no currency is converted; expected values are lighter. The largest is "
                      f"{money.loc[money.base_value.idxmax(), 'label']} for {money.loc[money.base_value.idxmax(), 'subject_en']}."),
     )

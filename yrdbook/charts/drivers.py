@@ -6,6 +6,8 @@ import pandas as pd
 from .render import data_files
 from .theme import PALETTE
 
+RELATIONS = {"leads_to": "the paper: leads to", "projected": "the paper: expects it to open (projected)"}
+RELATION_LABELS = str(RELATIONS).replace("'", '"')
 # Dark enough for white labels.
 LAYER_COLORS = [PALETTE[0], PALETTE[3], "#B07000", "#00795A", PALETTE[5], "#A54800"]
 
@@ -14,11 +16,15 @@ def framework(nodes: pd.DataFrame, links: pd.DataFrame) -> alt.LayerChart:
     """Drivers → mode → measures → mechanisms → outcomes, drawn from the framework tables."""
     x_scale = alt.Scale(domain=[-0.5, nodes.layer.max() + 0.5])
     y_scale = alt.Scale(domain=[nodes.y.max() + 0.7, nodes.y.min() - 0.9])
+    edges = links.drop_duplicates(["from_id", "to_id"])
     x = alt.X("layer:Q", axis=None, scale=x_scale)
     y = alt.Y("y:Q", axis=None, scale=y_scale)
     arrows = alt.Chart(links).mark_rule(color="#888", strokeWidth=1.2).encode(
         x=alt.X("x:Q", axis=None, scale=x_scale), y=alt.Y("y:Q", axis=None, scale=y_scale),
-        x2=alt.X2("x2"), y2=alt.Y2("y2"))
+        x2=alt.X2("x2"), y2=alt.Y2("y2"),
+        strokeDash=alt.StrokeDash("relation:N", title="Arrow", sort=list(RELATIONS),
+                                  scale=alt.Scale(domain=list(RELATIONS), range=[[1, 0], [5, 3]]),
+                                  legend=alt.Legend(labelExpr=f"{RELATION_LABELS}[datum.label]", labelLimit=320)))
     boxes = alt.Chart(nodes).mark_rect(opacity=1, cornerRadius=4, stroke="white", strokeWidth=2).encode(
         x=alt.X("left:Q", scale=alt.Scale(domain=[-0.5, nodes.layer.max() + 0.5]), axis=None), x2="right:Q",
         y=alt.Y("top:Q", scale=alt.Scale(domain=[nodes.y.max() + 0.7, nodes.y.min() - 0.9]), axis=None), y2="bottom:Q",
@@ -41,7 +47,9 @@ def framework(nodes: pd.DataFrame, links: pd.DataFrame) -> alt.LayerChart:
                             "framework_edges.csv"),
         description=("Framework diagram drawn from data, left to right: "
                      + "; ".join(f"{label} ({n})" for label, n in counts.items())
-                     + f"; {len(links)} arrows from framework_edges.csv link each layer to the next."),
+                     + f"; {int((edges.relation == 'leads_to').sum())} arrows from framework_edges.csv link each "
+                     "column to the next, and dashed lines below the boxes lead from the mode to the "
+                     f"{int((edges.relation == 'projected').sum())} prospects the paper projects."),
     )
 
 

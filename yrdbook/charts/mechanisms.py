@@ -16,7 +16,7 @@ def mechanism_evidence(evidence: pd.DataFrame) -> alt.Chart:
     kinds = list(dict.fromkeys(frame.evidence_kind))
     chart = alt.Chart(frame).mark_bar().encode(
         y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=360)),
-        x=alt.X("count():Q", title="Evidence items the paper gives"),
+        x=alt.X("count():Q", title="Evidence items (the book's assignment)"),
         color=alt.Color("evidence_kind:N", title="Evidence", sort=kinds, scale=alt.Scale(domain=kinds, range=PALETTE[:len(kinds)])),
         tooltip=[alt.Tooltip("mechanism_zh:N", title="机制"), alt.Tooltip("evidence_kind:N", title="Kind"),
                  alt.Tooltip("count():Q", title="Items")],
@@ -25,8 +25,8 @@ def mechanism_evidence(evidence: pd.DataFrame) -> alt.Chart:
     return chart.properties(
         width=360, height=alt.Step(40),
         usermeta=data_files("mechanisms.csv", "measures.csv", "events.csv", "lists.csv", "paper_tables.csv", "organisations.csv"),
-        description=("Stacked bars of the evidence items the paper gives for each mechanism, labelled with the measures "
-                     "that build it: " + ", ".join(f"{m} {n}" for m, n in per.items()) + "."),
+        description=("Stacked bars of the evidence items the book assigns to each mechanism from the documents the paper "
+                     "names, labelled with the measures that build it: " + ", ".join(f"{m} {n}" for m, n in per.items()) + "."),
     )
 
 
@@ -44,7 +44,8 @@ def haimen_55580(plan: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(boxes, text).properties(
         width=720, height=230, usermeta=data_files("list_items.csv", "amounts.csv"),
         description=("Grid decoding Haimen's '55580' action plan: a column of five docking projects, a column of five "
-                     f"bases and a column of {int((plan.target_percent == 80).sum())} targets of 80 per cent."),
+                     f"bases and a column of {int((plan.target_percent == 80).sum())} targets of 80 per cent, "
+                     f"{int(plan.qualifier.isin(['at_least', 'more_than']).sum())} of them 'at least' or 'more than' 80."),
     )
 
 

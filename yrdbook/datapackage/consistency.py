@@ -177,7 +177,7 @@ def _locate(tables, keys, table: str, row_key: str, field: str) -> tuple[object,
     return frame[field].iloc[position], None
 
 
-LOCATION = re.compile(r"(page|fig|tbl|data|note):(\S+)")
+LOCATION = re.compile(r"(page|fig|tbl|data|note):([^\s;]+)")
 
 
 def check_claims(tables: dict[str, pd.DataFrame], keys: dict[str, list[str]]) -> list[Problem]:
