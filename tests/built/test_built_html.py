@@ -127,14 +127,24 @@ def text_of(built_html, name):
     return re.sub(r"\s+", " ", soup(built_html / "book" / f"{name}.html").get_text(" "))
 
 
-def test_glued_numbers_appear_in_prose(built_html):
+def test_glued_numbers_appear_in_prose_with_their_provenance(built_html):
     text = text_of(built_html, "evolution")
-    assert "from 14 to 30 members" in text
-    assert "covered 16 cities" in text
-    assert "covered 26 cities" in text
-    assert "into 5 metropolitan circles" in text
-    assert "gives 10 cities" in text
-    assert "after 6 years" in text
+    # Stated by the paper (P), computed by the book (C): the mark follows the number.
+    for phrase in ("covered 16 P cities", "covered 26 P cities", "required 5 P named metropolitan circles",
+                   "14 P in 1992", "30 P after the April 2013 wave", "which makes 10 C cities in all",
+                   "5 years and 2 months C after it opened"):
+        assert phrase in text, phrase
+
+
+def test_every_glued_number_carries_a_provenance_mark(built_html, chapter_pages):
+    from yrdbook import pages
+    for page in pages.book_pages():
+        glued = page.markdown.count("{glue:md}")
+        if not glued:
+            continue
+        marks = soup(built_html / f"{page.file}.html").select("sup.yrd-prov abbr[title]")
+        assert len(marks) >= glued, f"{page.doc}: {glued} glued values, {len(marks)} provenance marks"
+        assert {m.get_text() for m in marks} <= {"P", "R", "C", "B"}
 
 
 def test_chinese_text_is_present(built_html):

@@ -77,8 +77,8 @@ def test_every_reference_has_its_marker_date_and_address(bib, rendered):
         gbt, gloss = text.split(" (English gloss by the book: ")
         title = re.sub(r"\s*：\s*", ": ", entry.fields["title"].replace("{", "").replace("}", ""))
         title = bibstyle.CJK_SPACE.sub("\u00a0", title)
-        assert gbt.startswith("".join(f"{p}. " for p in (str(p).strip("{}") for p in entry.persons.get("author", [])))
-                              + title + MARKERS[entry.type] + ". "), key
+        names = ", ".join(str(person).strip("{}") for person in entry.persons.get("author", []))
+        assert gbt.startswith((f"{names}. " if names else "") + title + MARKERS[entry.type] + ". "), key
         assert gloss.endswith(")") and gloss[:-1] in entry.fields["note"], key
         if entry.type == "online":  # the paper prints the address, then the date
             assert gbt.endswith(f"{entry.fields['url']}. {entry.fields['date']}."), key

@@ -162,7 +162,9 @@ def tables_table(tables: pd.DataFrame) -> BookTable:
 def fields_table(fields: pd.DataFrame, table: str) -> BookTable:
     chosen = fields[fields.table == table]
     frame = pd.DataFrame({"Field": chosen.field.map(lambda f: f"`{f}`"), "Type": chosen.type,
-                          "Meaning": (chosen.title + ". " + chosen.description).str.strip(". ").replace("", "–"),
+                          # "<doc>" in a description is text, not an HTML tag
+                          "Meaning": (chosen.title + ". " + chosen.description).str.strip(". ").replace("", "–")
+                          .str.replace("<", "\\<", regex=False),
                           "Constraints": chosen.constraints.str.replace("|", "\\|", regex=False)})
     return BookTable(frame, name=f"tbl-fields-{table.replace('_', '-')}", widths=[20, 10, 40, 30],
                      caption=f"Fields of `{table}`.", data=[f"{table}.csv"])
