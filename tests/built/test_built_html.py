@@ -176,3 +176,23 @@ def test_pages_carry_no_build_date(built_html):
     # A build date would make two builds of the same inputs differ from one day to the next.
     for page in built_pages(built_html):
         assert "Last updated" not in page.read_text(encoding="utf-8"), page.name
+
+
+def test_every_place_the_claim_ledger_names_is_in_the_book(built_html, book):
+    """A claim carried in a figure, table or page points at one the reader can open."""
+    from yrdbook.chapters import appendices
+    ids = set()
+    for page in built_pages(built_html):
+        ids |= {tag.get("id") for tag in soup(page).select("[id]")}
+    docs = {p.stem for p in built_pages(built_html / "book")}
+    ledger = appendices.claims(book)
+    missing = []
+    for claim in ledger[ledger.carried].itertuples():
+        for place in claim.carried_in.split(";"):
+            kind, _, target = place.strip().partition(":")
+            if (kind in ("fig", "tbl") and target not in ids) or (kind == "page" and target not in docs):
+                missing.append(f"{claim.claim_id}: {place.strip()}")
+    assert not missing, f"the ledger names places the book does not have: {missing}"
+    assert len(ledger) > 100 and (~ledger.carried).sum() > 0
+    # Every claim not carried says why.
+    assert ledger[~ledger.carried].not_carried_reason.notna().all()

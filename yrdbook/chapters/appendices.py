@@ -281,6 +281,18 @@ def claims_table(ledger: pd.DataFrame, section: str, title: str) -> BookTable:
                      data=["claims.csv"], caption=f"The claims of {title}, in the paper's order.")
 
 
+def claims_tables(ledger: pd.DataFrame, data: BookData, parts: tuple[str, ...]) -> list[tuple[Markdown, BookTable]]:
+    """A heading and a table for each section of the paper whose top-level part is in ``parts``
+    (``abstract``, ``intro``, ``I`` … ``IV``, ``references``), in the paper's order."""
+    shown = []
+    for section in data.paper_sections.sort_values("section_order").itertuples():
+        if section.section_id.split(".")[0] in parts and (ledger.section == section.section_id).any():
+            table = claims_table(ledger, section.section_id, f"section {section.section_id}, {section.title_en}")
+            heading = f"**{section.section_id} · {section.title_zh} · {section.title_en}** ({{numref}}`{table.name}`)"
+            shown.append((Markdown(heading), table))
+    return shown
+
+
 def claims_facts(data: BookData) -> dict:
     ledger = claims(data)
     return {"n_claims": computed(len(ledger)), "n_claims_carried": computed(int(ledger.carried.sum())),
