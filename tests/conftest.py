@@ -3,7 +3,7 @@
 - ``unit/``, ``data/``, ``chapters/``: marker ``unit``; need no build (``./tasks.sh test-unit``);
 - ``built/``: marker ``built``; read the built HTML and PDF (``test_pdf.py`` also ``pdf``);
 - ``browser/``: marker ``browser``; open the built book in Chromium;
-- ``build/``: marker ``build``; build scratch copies of the whole book;
+- ``whole_book/``: marker ``build``; build scratch copies of the whole book;
 - the notebooks of ``book/`` (nbval): marker ``notebooks``.
 """
 
@@ -16,7 +16,7 @@ from support import BUILT_HTML, REPO
 
 TESTS = Path(__file__).resolve().parent
 KIND_OF_FOLDER = {"unit": "unit", "data": "unit", "chapters": "unit", "built": "built", "browser": "browser",
-                  "build": "build"}
+                  "whole_book": "build"}
 
 
 def pytest_collection_modifyitems(config, items):

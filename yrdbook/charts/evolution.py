@@ -30,8 +30,12 @@ def timeline(bands: pd.DataFrame, events: pd.DataFrame) -> alt.LayerChart:
     )
     return alt.layer(band, marks).properties(
         width=WIDTH - 100, height=170, usermeta=data_files("eras.csv", "events.csv"),
-        description=(f"Timeline from 1982 to 2018 with one lane per governance mode: {', '.join(bands.name_en)}. "
-                     f"Bands show when each mode held; {len(events)} dated events of section I are marked in their mode's lane."),
+        description=("Timeline from 1982 to 2018 with one lane for each of the paper's governance modes: "
+                     + ", ".join(bands[bands.kind == "governance_mode"].name_en)
+                     + "; and, in a lane set apart as the book's arrangement, the "
+                     + ", ".join(bands[bands.kind == "cooperation_mode"].name_en)
+                     + f", which the paper places within the third. Bands show the periods the paper gives, open ones "
+                       f"drawn to 2018; {len(events)} dated events of section I are marked in their mode's lane."),
     )
 
 
