@@ -89,7 +89,7 @@ def code_events(data: BookData, sections: tuple[str, ...] = ("I", "II")) -> pd.D
     info = events.set_index("event_id")
     return coded.assign(
         date=coded.event_id.map(info.date), when=coded.event_id.map(info.date).map(dates.plot_position),
-        date_en=coded.event_id.map(info.date).map(dates.english),
+        date_en=[dates.english_range(info.date[e], info.end_date[e]) for e in coded.event_id],
         title_zh=coded.event_id.map(info.title_zh), title_en=coded.event_id.map(info.title_en),
         source=coded.event_id.map(info.source), section=coded.event_id.map(info.section),
         driver_en=coded.driver_id.map(drivers.short_en), driver_order=coded.driver_id.map(drivers.driver_order),
