@@ -54,9 +54,9 @@ CORRUPTIONS = [
     ("malformed-date", replace_line("events.csv", r"1988-06-01,day", "1 June 1988,day"),
      ["data/events.csv", "row 4", "field 'date'", "constraint"]),
     ("dangling-city", replace_line("memberships.csv", r"^city_council,hefei,", "city_council,hefeii,"),
-     ["data/memberships.csv", "city_id", "hefeii", "foreign"]),
+     ["data/memberships.csv", "city_id", "hefeii", "which is not a city_id of cities.csv"]),
     ("dangling-group", replace_line("events.csv", r",plan_2016,,true,I\.3", ",plan_2061,,true,I.3"),
-     ["data/events.csv", "group_id", "plan_2061", "foreign"]),
+     ["data/events.csv", "group_id", "plan_2061", "which is not a group_id of groupings.csv"]),
     ("latitude-outside-region", replace_line("cities.csv", r"121\.47,31\.23", "121.47,39.90"),
      ["data/cities.csv", "row 2", "field 'lat'", "39.90", "maximum"]),
     ("longitude-outside-region", replace_line("cities.csv", r"117\.23,31\.82", "113.23,31.82"),
@@ -78,13 +78,13 @@ CORRUPTIONS = [
     ("bad-section", replace_line("eras.csv", r",I\.1,source_paper$", ",V.1,source_paper"),
      ["data/eras.csv", "field 'section'", "pattern"]),
     ("wrong-type", replace_line("cities.csv", r"120\.89,31\.98", "120.89,north"),
-     ["data/cities.csv", "field 'lat'", "north", "type"]),
+     ["data/cities.csv", "field 'lat'", "value 'north' is not a number"]),
     ("non-integer-count", replace_line("events.csv", r",city_council,30,false,I\.2", ",city_council,thirty,false,I.2"),
      ["data/events.csv", "field 'stated_member_count'", "thirty"]),
     ("ragged-row-extra-cell", replace_line("provinces.csv", r"^AH,.*$", "AH,安徽省,Anhui,province,I.2,source_paper,extra"),
-     ["data/provinces.csv", "row 5", "more values"]),
+     ["data/provinces.csv", "row 5", "has 7 values where the header has 6 columns", "unquoted comma"]),
     ("ragged-row-missing-cell", replace_line("provinces.csv", r"^AH,.*$", "AH,安徽省,Anhui,province,I.2"),
-     ["data/provinces.csv", "row 5", "field 'source'"]),
+     ["data/provinces.csv", "row 5", "field 'source'", "has 5 values where the header has 6 columns"]),
     ("renamed-header", replace_line("cities.csv", r"^city_id,name_zh,name_en,", "city,name_zh,name_en,"),
      ["data/cities.csv", "city"]),
     ("missing-required-value", replace_line("events.csv", r"^sez_office_1983,1983-03-22,day,,segmented,", "sez_office_1983,1983-03-22,day,,,"),
@@ -93,6 +93,25 @@ CORRUPTIONS = [
      ["data/groupings.csv", "field 'stated_city_count'", "states 16 cities", "lists 15"]),
     ("stated-council-count-mismatch", replace_line("events.csv", r",city_council,30,false,I\.2", ",city_council,31,false,I.2"),
      ["data/events.csv", "field 'stated_member_count'", "states 31 members", "admits 30"]),
+    ("semicolon-delimited", ("amounts.csv", lambda text: text.replace(",", ";")),
+     ["data/amounts.csv", "row 1", "separates its columns with semicolons"]),
+    ("stray-quote", replace_line("cities.csv", r"^suzhou,苏州,", 'suzhou,"苏州,'),
+     ["data/cities.csv", "row 3", "not well-formed CSV", "quotes"]),
+    ("unquoted-comma", replace_line("cities.csv", r"^suzhou,苏州,Suzhou,", "suzhou,苏州,Suzhou, Jiangsu,"),
+     ["data/cities.csv", "row 3", "unquoted comma"]),
+    ("header-only-amounts", ("amounts.csv", lambda text: text.splitlines()[0] + "\n"),
+     ["data/amounts.csv", "has a header but no rows"]),
+    ("header-only-events", ("events.csv", lambda text: text.splitlines()[0] + "\n"),
+     ["data/events.csv", "has a header but no rows"]),
+    ("extra-column", ("provinces.csv", lambda text: "\n".join(line + (",note" if i == 0 else ",x")
+                                                              for i, line in enumerate(text.splitlines())) + "\n"),
+     ["data/provinces.csv", "row 1", "field 'note'", "column 'note' is not in the schema"]),
+    ("missing-column", ("units.csv", lambda text: "\n".join(line.rsplit(",", 1)[0] for line in text.splitlines()) + "\n"),
+     ["data/units.csv", "row 1", "field 'source_note'", "missing from the header"]),
+    ("boolean-yes", replace_line("events.csv", r",city_council,30,false,I\.2", ",city_council,30,yes,I.2"),
+     ["data/events.csv", "field 'links_national_strategy'", "value 'yes' is not true or false"]),
+    ("event-outside-its-era", replace_line("events.csv", r"^(sez_abolished_1988,1988-06-01,day,,)segmented,", r"\1integrated_collaborative,"),
+     ["data/events.csv", "row 4", "field 'era_id'", "dated 1988-06-01, outside the years of 'integrated_collaborative'"]),
     ("quote-does-not-state-value", replace_line("quotes.csv", r"^events,council_2013,stated_member_count,[^,]*,", "events,council_2013,stated_member_count,扩容至 31 个,"),
      ["data/quotes.csv", "field 'quote_zh'", "does not state the value '30'"]),
     ("quote-of-a-missing-row", append_line("quotes.csv", "events,council_2099,date,2099 年,I.2,"),
@@ -108,7 +127,7 @@ CORRUPTIONS = [
     ("end-before-start", replace_line("events.csv", r"2017-09-11,day,2017-09-15", "2017-09-11,day,2017-09-01"),
      ["data/events.csv", "field 'end_date'", "before the start date"]),
     ("unknown-unit", replace_line("amounts.csv", r",7500,万美元,", ",7500,万美金,"),
-     ["data/amounts.csv", "unit", "万美金", "foreign"]),
+     ["data/amounts.csv", "unit", "万美金", "which is not a unit of units.csv"]),
     ("negative-amount", replace_line("amounts.csv", r",1772,亿元,", ",-1772,亿元,"),
      ["data/amounts.csv", "field 'value'", "minimum"]),
     ("stated-province-count-mismatch", replace_line("groupings.csv", r"(,2010-06,month,16),2,1,", r"\1,3,1,"),
@@ -132,7 +151,7 @@ def test_corruption_is_rejected_clearly(data_copy, name, corruption, expected):
 def test_wrong_encoding(data_copy):
     path = data_copy / "cities.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
-    with pytest.raises(DataPackageError, match=r"data/cities\.csv, row 2: not UTF-8"):
+    with pytest.raises(DataPackageError, match=r"data/cities\.csv, row 2: is not UTF-8"):
         validate(data_copy, data_copy.parent / "references.bib")
 
 
@@ -187,3 +206,35 @@ def test_schema_declares_keys_and_provenance():
         # The ledger and the quotes are about the paper itself: a section is their provenance.
         about_the_paper = resource["name"] in ("claims", "quotes") and cites_section
         assert ("source" in names and cites_section) or "source_note" in names or about_the_paper, resource["name"]
+
+
+def test_a_file_the_package_does_not_describe_stops_validation(data_copy):
+    (data_copy / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(DataPackageError, match=r"data/notes\.csv: is not described in datapackage\.json"):
+        validate(data_copy, data_copy.parent / "references.bib")
+
+
+def test_a_repeated_bibtex_key_is_named(data_copy):
+    bib = data_copy.parent / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@misc{ref01,\n  title = {again}\n}\n", encoding="utf-8")
+    with pytest.raises(DataPackageError, match=r"references\.bib: .*ref01.*every entry needs a key of its own"):
+        validate(data_copy, bib)
+
+
+def test_a_malformed_bibtex_key_is_named(data_copy):
+    bib = data_copy.parent / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@misc{1st-entry,\n  title = {t}\n}\n", encoding="utf-8")
+    with pytest.raises(DataPackageError, match=r"references\.bib: key '1st-entry' is malformed"):
+        validate(data_copy, bib)
+
+
+def test_causes_come_before_their_follow_ons(data_copy):
+    cities = data_copy / "cities.csv"
+    cities.write_text(cities.read_text(encoding="utf-8").replace("\nhefei,", "\nhefeii,"), encoding="utf-8")
+    cities.write_text(cities.read_text(encoding="utf-8").replace("121.47,31.23", "121.47,39.90"), encoding="utf-8")
+    with pytest.raises(DataPackageError) as caught:
+        validate(data_copy, data_copy.parent / "references.bib")
+    lines = str(caught.value).splitlines()
+    follow = lines.index("  Follow-on problems (they may go once the problems above are fixed):")
+    assert "field 'lat'" in lines[1] and all("refers to" not in line for line in lines[1:follow])
+    assert all("refers to 'hefei', which is not a city_id of cities.csv" in line for line in lines[follow + 1:-1])

@@ -1,11 +1,14 @@
 """references.bib, read with pybtex: its keys (for validation) and its entries as a table."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
-from pybtex.database import parse_file
+from pybtex.database import BibliographyDataError, parse_file
 from pybtex.scanner import PybtexSyntaxError
+
+KEY = r"[A-Za-z][A-Za-z0-9_]*"  # the keys of references.bib: source_paper, ref01 … ref27, and the like
 
 from . import paths
 from .problems import DataPackageError, Problem
@@ -14,9 +17,17 @@ from .problems import DataPackageError, Problem
 def bib_keys(bib: Path | None = None) -> set[str]:
     bib = Path(bib or paths.bib_path())
     try:
-        return set(parse_file(str(bib)).entries)
+        keys = set(parse_file(str(bib)).entries)
+    except BibliographyDataError as error:  # e.g. the same key twice
+        raise DataPackageError([Problem(bib.name, None, None, f"{error}: every entry needs a key of its own")]) from None
     except (OSError, PybtexSyntaxError) as error:
-        raise DataPackageError([Problem(bib.name, None, None, f"cannot be read as BibTeX: {error}")]) from error
+        raise DataPackageError([Problem(bib.name, None, None, f"cannot be read as BibTeX: {error}")]) from None
+    malformed = sorted(k for k in keys if not re.fullmatch(KEY, k))
+    if malformed:
+        raise DataPackageError([Problem(bib.name, None, None, f"key '{k}' is malformed: use letters, digits and "
+                                                              "underscores, starting with a letter") for k in malformed])
+    return keys
+
 
 
 def references(bib: Path | None = None) -> pd.DataFrame:

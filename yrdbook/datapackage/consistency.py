@@ -222,7 +222,24 @@ def check_source_notes(tables: dict[str, pd.DataFrame], keys: dict[str, list[str
     return problems
 
 
+def check_event_eras(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """An event's date lies within the years of the mode (era) it is filed under."""
+    problems = []
+    events, eras = tables["events"], tables["eras"].set_index("era_id")
+    for index, event in events.iterrows():
+        if event.era_id not in eras.index or pd.isna(event.date):
+            continue  # the foreign key check reports an unknown era
+        era, year = eras.loc[event.era_id], int(str(event.date)[:4])
+        end = era.end_year if pd.notna(era.end_year) else None
+        if year < era.start_year or (end is not None and year > end):
+            span = f"{era.start_year}–{end if end is not None else ''}"
+            problems.append(Problem("data/events.csv", _line(events, index), "era_id",
+                                    f"the event is dated {event.date}, outside the years of '{event.era_id}' ({span})"))
+    return problems
+
+
 def check_all(tables: dict[str, pd.DataFrame], keys: dict[str, list[str]]) -> list[Problem]:
     return (check_stated_counts(tables) + check_sections(tables) + check_lists(tables) + check_framework(tables)
+            + check_event_eras(tables)
             + check_responsibilities(tables) + check_dimension_links(tables) + check_quotes(tables, keys)
             + check_source_notes(tables, keys) + check_claims(tables, keys))

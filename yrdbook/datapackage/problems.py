@@ -19,12 +19,22 @@ class Problem:
         return f"{', '.join(where)}: {self.reason}"
 
 
+FOREIGN_KEY = "refers to"  # the start of every reason about a reference to another table's row
+
+
 class DataPackageError(Exception):
     """Raised when data/ is not valid; the message lists every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = problems
+        # Causes first; a broken reference to another row is usually the consequence of a
+        # problem with that row, so those come after, grouped as follow-ons.
+        follow_ons = [p for p in problems if p.reason.startswith(FOREIGN_KEY)]
+        causes = [p for p in problems if p not in follow_ons]
+        self.problems = causes + follow_ons
         lines = [f"data/ is invalid ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
-        lines += [f"  - {p}" for p in problems]
+        lines += [f"  - {p}" for p in causes]
+        if causes and follow_ons:
+            lines.append("  Follow-on problems (they may go once the problems above are fixed):")
+        lines += [f"  - {p}" for p in follow_ons]
         lines.append("Fix the rows above; the book is not built from invalid data.")
         super().__init__("\n".join(lines))

@@ -5,6 +5,7 @@ foreign keys, enums, ranges); ``checks`` and ``consistency`` add what a schema c
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from . import paths
 from .bibliography import bib_keys
 from .checks import BibKeyCheck, DatePrecisionCheck
 from .consistency import check_all
+from .files_check import check_files
 from .fingerprint import digest, files_under
-from .problems import DataPackageError, Problem
+from .problems import FOREIGN_KEY, DataPackageError, Problem
 from .read import primary_keys, read_tables
 
 
@@ -26,29 +28,29 @@ def _problem_from(error, file: str) -> Problem:
     if error.type == "foreign-key" and not field:
         field = ", ".join(getattr(error, "field_names", []) or []) or None
     reason = error.note or error.description.split(". ")[0].rstrip(".")
-    if error.type in ("type-error", "constraint-error", "foreign-key", "primary-key", "unique-error"):
+    if error.type == "foreign-key":
+        # frictionless: 'for "city_id": values "hefei" not found in the lookup table "cities" as "city_id"'
+        found = re.search(r'values? "([^"]*)" not found in the lookup table "([^"]*)" as "([^"]*)"', reason)
+        if found:
+            value, table, key = found.groups()
+            reason = f"{FOREIGN_KEY} '{value}', which is not a {key} of {table}.csv"
+        else:
+            reason = f"{FOREIGN_KEY} a row that does not exist: {reason}"
+    elif error.type in ("type-error", "constraint-error", "primary-key", "unique-error"):
         reason = f"{error.title.lower()}: {reason}"
     cell = getattr(error, "cell", None)
-    if cell not in (None, "") and error.type in ("type-error", "constraint-error"):
+    if cell not in (None, "") and error.type == "type-error":
+        kind = re.search(r'type is "(\w+)', error.note or "")  # frictionless: 'type is "boolean/default"'
+        kind = kind.group(1) if kind else "?"
+        wanted = TYPE_WORDS.get(kind, f"of type {kind}")
+        reason = f"value '{cell}' is not {wanted}"
+    elif cell not in (None, "") and error.type == "constraint-error":
         reason = f"value '{cell}' fails {reason}"
     return Problem(file, row, field, reason)
 
 
-def _readable_utf8(package_dir: Path, resource_path: str) -> Problem | None:
-    """Frictionless would guess at a non-UTF-8 file; say plainly what is wrong instead."""
-    file = package_dir / resource_path
-    label = f"data/{resource_path}"
-    if not file.exists():
-        return Problem(label, None, None, "file is missing")
-    raw = file.read_bytes()
-    if not raw.strip():
-        return Problem(label, None, None, "file is empty; it needs at least a header row")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return Problem(label, line, None, f"not UTF-8 (byte {error.start}); save the file as UTF-8")
-    return None
+TYPE_WORDS = {"boolean": "true or false", "integer": "a whole number", "number": "a number",
+              "date": "a date (YYYY-MM-DD)", "year": "a year (YYYY)", "string": "text"}
 
 
 def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -61,7 +63,8 @@ def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str,
     except Exception as error:  # frictionless raises its own FrictionlessException on bad JSON
         raise DataPackageError([Problem("data/datapackage.json", None, None, f"cannot be read: {error}")]) from error
 
-    problems = [p for r in package.resources if (p := _readable_utf8(data_dir, r.path))]
+    # The files themselves first: a broken file is the cause of every error frictionless would find after it.
+    problems = check_files(data_dir, [r.to_descriptor() for r in package.resources])
     if problems:
         raise DataPackageError(problems)
 
