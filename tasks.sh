@@ -51,15 +51,18 @@ install_python_environment() {
   "$BIN/python" -m pip install --quiet --upgrade "pip==26.3"
   "$BIN/python" -m pip install --quiet -r requirements.txt
   "$BIN/python" -m pip install --quiet --no-deps -e .
+  "$BIN/python" scripts/install_kernel.py
   touch "$stamp"
 }
 
 setup() {
+  step "Setting up (Debian packages, Python environment)"
   install_system_packages "${SYSTEM_PACKAGES[@]}"
   install_python_environment
 }
 
 setup_pdf() {
+  step "Setting up (Debian packages with TeX, Python environment)"
   install_system_packages "${SYSTEM_PACKAGES[@]}" "${PDF_PACKAGES[@]}"
   install_python_environment
 }
@@ -76,39 +79,74 @@ install_cffconvert() {
 }
 
 setup_test() {
+  step "Setting up (Debian packages with TeX and Chromium, Python environment)"
   install_system_packages "${SYSTEM_PACKAGES[@]}" "${PDF_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
   install_python_environment
   install_cffconvert
 }
 
+step() {  # a line of progress
+  echo "==> $*"
+}
+
 validate() {
+  step "Validating data/ and references.bib"
   "$BIN/python" -m yrdbook.datapackage.validate
 }
 
+# Builds run in a staging folder (_build/.stage, which keeps Sphinx's environment and the
+# execution cache between builds); only a build that succeeded replaces _build/html or
+# _build/latex, so a failed build leaves the last good output as it was, and says so.
+STAGE=_build/.stage
+
+publish() {  # publish <name>: copy _build/.stage/_build/<name> over _build/<name> in one step
+  local name=$1
+  rm -rf "_build/$name.new"
+  cp -a "$STAGE/_build/$name" "_build/$name.new"
+  rm -rf "_build/$name.new/reports"  # myst-nb's error logs are never served
+  rm -rf "_build/$name.old"
+  [ -d "_build/$name" ] && mv "_build/$name" "_build/$name.old"
+  mv "_build/$name.new" "_build/$name"
+  rm -rf "_build/$name.old"
+}
+
+stale() {  # stale <name>: say what a reader still finds after a failed build
+  if [ -d "_build/$1" ]; then
+    echo "The build failed: _build/$1 is unchanged and still holds the last good build." >&2
+  else
+    echo "The build failed: there is no _build/$1." >&2
+  fi
+  exit 1
+}
+
 build_html() {
-  "$BIN/jupyter-book" build . --warningiserror --nitpick --keep-going --quiet
+  step "Building the HTML book"
+  mkdir -p "$STAGE"
+  "$BIN/jupyter-book" build . --path-output "$STAGE" --warningiserror --nitpick --keep-going --quiet \
+    || stale html
+  publish html
   echo "HTML book: $(pwd)/_build/html/index.html"
 }
 
-# The same executed notebooks as the HTML (myst-nb's cache in _build/.jupyter_cache), through
-# Sphinx's LaTeX builder and latexmk/xelatex; then a copy goes into the HTML book, which links to it.
+# The same executed notebooks as the HTML (myst-nb's cache in the stage), through Sphinx's LaTeX
+# builder and latexmk/xelatex. Built before the HTML, which then links to the PDF and carries a copy.
 build_pdf() {
-  LATEXMKOPTS="-silent" "$BIN/jupyter-book" build . --builder pdflatex --warningiserror --nitpick --keep-going --quiet
-  "$BIN/python" -m yrdbook.build.pdf _build
+  step "Building the PDF edition"
+  mkdir -p "$STAGE"
+  LATEXMKOPTS="-silent" "$BIN/jupyter-book" build . --path-output "$STAGE" --builder pdflatex \
+    --warningiserror --nitpick --keep-going --quiet || stale latex
+  publish latex
+  echo "PDF book: $(pwd)/_build/latex/book.pdf"
 }
 
 execute_notebooks() {
-  local notebooks=("$@")
-  if [ ${#notebooks[@]} -eq 0 ]; then
-    # Table-of-contents order: the appendices read the chapters' outputs, so they run last.
-    mapfile -t notebooks < <("$BIN/python" -m yrdbook.pages)
-  fi
-  for notebook in "${notebooks[@]}"; do
-    (cd "$(dirname "$notebook")" && "$OLDPWD/$BIN/jupyter" execute --inplace "$(basename "$notebook")")
-  done
+  # Only the notebooks whose inputs changed (or the ones named), without volatile metadata.
+  step "Running notebooks"
+  "$BIN/python" -m yrdbook.execute "$@"
 }
 
 run_tests() {
+  step "Running the tests"
   "$BIN/python" -m pytest "$@"
 }
 
@@ -117,8 +155,8 @@ case "${1:-}" in
   validate) setup; validate ;;
   book) setup; validate; build_html ;;
   execute) shift; setup; validate; execute_notebooks "$@" ;;
-  pdf) setup_pdf; validate; build_pdf ;;
-  test) shift; setup_test; validate; build_html; build_pdf; run_tests "$@" ;;
+  pdf) setup_pdf; validate; build_pdf; build_html ;;
+  test) shift; setup_test; validate; build_pdf; build_html; run_tests "$@" ;;
   test-unit) shift; setup; install_cffconvert; run_tests -m unit tests "$@" ;;
   bench) shift; setup_test; validate; "$BIN/python" scripts/bench.py "$@" ;;
   *) echo "usage: $0 {setup|validate|book|pdf|execute|test|test-unit|bench}" >&2; exit 2 ;;

@@ -97,19 +97,26 @@ class CitationBoxes(SphinxPostTransform):
         sections[0] += box
 
 
-def _citation_meta_tags(app, pagename, templatename, context, doctree) -> None:
-    """Highwire Press tags (read by Google Scholar, Zotero and others) on the landing page."""
-    if pagename != app.config.root_doc:
-        return
-    book = _book(app)
-    pdf = app.config.yrd_pdf_path
-    base = app.config.html_baseurl
-    pdf_url = f"{base.rstrip('/')}/{pdf}" if base else context["pathto"](pdf, 1)
+def citation_tags(book: citation.BookCitation, language: str, pdf_url: str | None) -> list[tuple[str, str]]:
+    """Highwire Press tags (read by Google Scholar, Zotero and others); the PDF's only if its URL is known."""
     tags = [("citation_title", book.title)]
     tags += [("citation_author", author.strip("{}")) for author in book.authors]
     tags += [("citation_publication_date", book.date_released.replace("-", "/")),
-             ("citation_publisher", book.publisher), ("citation_language", app.config.language or "en"),
-             ("citation_pdf_url", pdf_url)]
+             ("citation_publisher", book.publisher), ("citation_language", language)]
+    if pdf_url:
+        tags.append(("citation_pdf_url", pdf_url))
+    return tags
+
+
+def _citation_meta_tags(app, pagename, templatename, context, doctree) -> None:
+    """The tags, on the landing page. citation_pdf_url must be absolute: it is given only when
+    the book has a base URL (``html.baseurl`` in _config.yml) and a PDF edition."""
+    if pagename != app.config.root_doc:
+        return
+    from .pdf import pdf_exists  # the PDF edition's own module knows where its file is
+    base = app.config.html_baseurl
+    pdf_url = f"{base.rstrip('/')}/{app.config.yrd_pdf_path}" if base and pdf_exists(app) else None
+    tags = citation_tags(_book(app), app.config.language or "en", pdf_url)
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta name="{name}" content="{html.escape(value, quote=True)}" />' for name, value in tags)
 

@@ -8,8 +8,11 @@ that same cache, using every core.
 """
 
 import logging as std_logging
+import re
 import shutil
 from pathlib import Path
+
+from sphinx.errors import ExtensionError
 
 from ..datapackage import paths
 from ..datapackage.fingerprint import digest, files_under
@@ -76,8 +79,33 @@ def _execute_notebooks_in_parallel(app) -> None:
     cache = get_cache(str(_cache_dir(app)))
     records = [cache.add_nb_to_project(str(nb)) for nb in notebooks]
     executor = load_executor("local-parallel", cache=cache, logger=std_logging.getLogger("yrdbook.execute"))
-    executor.run_and_cache(filter_pks=[r.pk for r in records], timeout=app.config.nb_execution_timeout,
-                           allow_errors=app.config.nb_execution_allow_errors)
+    result = executor.run_and_cache(filter_pks=[r.pk for r in records], timeout=app.config.nb_execution_timeout,
+                                    allow_errors=app.config.nb_execution_allow_errors)
+    failed = result.excepted + result.errored
+    if failed:
+        # One readable line per notebook instead of a page with a traceback and blanks.
+        raise ExtensionError("A notebook failed, so the book was not built:\n"
+                             + "\n".join(f"  - {failure_summary(cache, uri, source)}" for uri in failed))
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def failure_summary(cache, uri: str, source: Path) -> str:
+    """'book/evolution.ipynb: the cell starting "growth = ..." raised KeyError: 'x'' from the cached traceback."""
+    name = Path(uri).relative_to(source) if Path(uri).is_relative_to(source) else Path(uri)
+    try:
+        text = ANSI.sub("", cache.get_project_record(uri).traceback or "")
+    except Exception:  # noqa: BLE001 - the record may be gone; the notebook's name is still worth giving
+        text = ""
+    lines = [line for line in text.splitlines() if line.strip()]
+    cell = ""
+    if "------------------" in lines:
+        start = lines.index("------------------") + 1
+        cell = f' starting "{lines[start].strip()[:60]}"' if start < len(lines) else ""
+    error = next((line.strip() for line in reversed(lines) if re.match(r"^\w+(Error|Exception|Warning)?:", line.strip())),
+                 lines[-1].strip() if lines else "an error")
+    return f"{name}: the cell{cell} raised {error}"
 
 
 def setup(app):

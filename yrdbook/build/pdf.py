@@ -188,8 +188,16 @@ def _title_with_break(app, env) -> None:
         for doc, target, title, *rest in app.config.latex_documents]
 
 
+def pdf_exists(app) -> bool:
+    """Whether this build has a PDF edition to link to (built before the HTML, or published)."""
+    build_dir = Path(app.outdir).parent
+    return built_pdf(build_dir).exists() or (Path(app.outdir) / app.config.yrd_pdf_path).exists()
+
+
 def _link_from_html(app, pagename, templatename, context, doctree) -> None:
-    """Add the whole book's PDF to the download menu of every page (sphinx-book-theme)."""
+    """Add the whole book's PDF to the download menu of every page (sphinx-book-theme), if there is one."""
+    if not pdf_exists(app):
+        return
     for button in context.get("header_buttons", []):
         if button.get("label") == "download-buttons":
             button["buttons"].append({
