@@ -6,7 +6,8 @@
 #   ./tasks.sh pdf    set up (with TeX), validate data/, build the PDF edition into _build/latex/book.pdf
 #   ./tasks.sh setup  only install system packages and the pinned virtual environment
 #   ./tasks.sh validate             check data/ and report every problem
-#   ./tasks.sh execute [notebook]   re-run notebooks in place, storing their outputs
+#   ./tasks.sh execute [notebook]   re-run notebooks whose inputs changed (or the named ones), storing their outputs
+#   ./tasks.sh lab                  open JupyterLab on the book with the project's environment
 #   ./tasks.sh bench [runs]         time clean and no-change builds, size every page (_build/bench.json)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -123,7 +124,7 @@ build_html() {
   step "Building the HTML book"
   mkdir -p "$STAGE"
   "$BIN/jupyter-book" build . --path-output "$STAGE" --warningiserror --nitpick --keep-going --quiet \
-    || stale html
+    > "$STAGE/build-html.log" 2>&1 || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-html.log"; stale html; }
   publish html
   echo "HTML book: $(pwd)/_build/html/index.html"
 }
@@ -134,7 +135,8 @@ build_pdf() {
   step "Building the PDF edition"
   mkdir -p "$STAGE"
   LATEXMKOPTS="-silent" "$BIN/jupyter-book" build . --path-output "$STAGE" --builder pdflatex \
-    --warningiserror --nitpick --keep-going --quiet || stale latex
+    --warningiserror --nitpick --keep-going --quiet > "$STAGE/build-pdf.log" 2>&1 \
+    || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-pdf.log"; stale latex; }
   publish latex
   echo "PDF book: $(pwd)/_build/latex/book.pdf"
 }
@@ -153,11 +155,14 @@ run_tests() {
 case "${1:-}" in
   setup) setup ;;
   validate) setup; validate ;;
-  book) setup; validate; build_html ;;
+  book) setup; validate || stale html; build_html ;;
   execute) shift; setup; validate; execute_notebooks "$@" ;;
-  pdf) setup_pdf; validate; build_pdf; build_html ;;
-  test) shift; setup_test; validate; build_pdf; build_html; run_tests "$@" ;;
+  pdf) setup_pdf; validate || stale latex; build_pdf; build_html ;;
+  test) shift; setup_test; validate || stale html; build_pdf; build_html; run_tests "$@" ;;
+  lab) shift; setup; validate; step "JupyterLab on $(pwd) (stop it with Ctrl-C)"
+       root_flag=(); [ "$(id -u)" -eq 0 ] && root_flag=(--allow-root)
+       exec "$BIN/jupyter" lab --ServerApp.root_dir="$(pwd)" "${root_flag[@]}" "$@" ;;
   test-unit) shift; setup; install_cffconvert; run_tests -m unit tests "$@" ;;
   bench) shift; setup_test; validate; "$BIN/python" scripts/bench.py "$@" ;;
-  *) echo "usage: $0 {setup|validate|book|pdf|execute|test|test-unit|bench}" >&2; exit 2 ;;
+  *) echo "usage: $0 {setup|validate|book|pdf|execute|lab|test|test-unit|bench}" >&2; exit 2 ;;
 esac

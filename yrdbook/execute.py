@@ -31,6 +31,12 @@ class ExecutionFailed(Exception):
     pass
 
 
+def book_root() -> Path:
+    """The book being run: the current folder if it holds a _toc.yml (./tasks.sh runs from the
+    repository it belongs to), else the repository of this package."""
+    return Path.cwd() if (Path.cwd() / "_toc.yml").exists() else paths.REPO_ROOT
+
+
 def reads_pages(notebook: nbformat.NotebookNode) -> bool:
     """The appendices are computed from the text of the book's pages."""
     return any("appendices." in cell.source for cell in notebook.cells if cell.cell_type == "code")
@@ -43,7 +49,7 @@ def inputs_digest(notebook: nbformat.NotebookNode) -> str:
     code = json.dumps([c.source for c in notebook.cells if c.cell_type == "code"], ensure_ascii=False)
     extra = ""
     if reads_pages(notebook):
-        extra = json.dumps([(p.file, p.markdown) for p in pages.book_pages()], ensure_ascii=False)
+        extra = json.dumps([(p.file, p.markdown) for p in pages.book_pages(book_root())], ensure_ascii=False)
     return hashlib.sha256("\n".join([digest(files), code, extra]).encode()).hexdigest()
 
 
@@ -85,14 +91,14 @@ def describe_failure(path: Path, notebook, error: CellExecutionError) -> str:
 
 def _relative(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(paths.REPO_ROOT))
+        return str(path.resolve().relative_to(book_root().resolve()))
     except ValueError:
         return str(path)
 
 
 def resolve(names: list[str]) -> list[Path]:
     """Notebooks of the book by path or name ('book/evolution.ipynb', 'evolution'), or an error naming them all."""
-    known = {p.stem: p for p in pages.notebooks()}
+    known = {p.stem: p for p in pages.notebooks(book_root())}
     chosen = []
     for name in names:
         stem = Path(name).name.removesuffix(".ipynb")
@@ -105,7 +111,7 @@ def resolve(names: list[str]) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     try:
-        chosen = resolve(argv) if argv else pages.notebooks()
+        chosen = resolve(argv) if argv else pages.notebooks(book_root())
         for path in chosen:
             if not argv and is_current(path):
                 print(f"  {_relative(path)}: up to date")

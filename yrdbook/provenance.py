@@ -28,8 +28,9 @@ class Fact:
             raise ValueError(f"a value stated by the {self.kind} names its {'section' if self.kind == 'paper' else 'reference'}")
 
     def markdown(self) -> str:
+        from .tables import escape  # the value may hold text from the data
         mark = f"{self.kind} {self.detail}".strip()
-        return f"{self.text}{{prov}}`{mark}`"
+        return f"{escape(self.text)}{{prov}}`{mark}`"
 
     def __str__(self) -> str:
         return self.text

@@ -25,9 +25,29 @@ def _line(text: str) -> str:
     return _MARKED.sub(r"\1\\", _NUMBERED.sub(r"\1\\", text))
 
 
+# Characters that MyST would read as markup (emphasis, code, roles, links, HTML, math,
+# tables, entities): in text from the data they are escaped, so that it renders literally.
+_ACTIVE = re.compile(r"([\\`*_{}\[\]<>$|~&])")
+# Text the book's code writes as MyST (a citation, a cross-reference) starts with this mark,
+# which survives pandas' string columns where a str subclass would not.
+_MARKUP = "\ue000"
+
+
+def escape(text: str) -> str:
+    """Text from the data as MyST that renders it literally."""
+    return _ACTIVE.sub(r"\\\1", str(text))
+
+
+def markup(text: str) -> str:
+    """MyST written by the book's code, to be used as it is in a table cell."""
+    return _MARKUP + text
+
+
 def _cell(value) -> str:
-    """One list-table cell; a newline in the value becomes a hard line break."""
+    """One list-table cell; a newline in the value becomes a hard line break. Text from the
+    data is escaped; text marked with ``markup`` is MyST and kept."""
     text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    text = text[1:] if text.startswith(_MARKUP) else escape(text)
     lines = [_line(line) for line in text.split("\n") if line.strip()]
     return "\\\n    ".join(lines) if lines else "–"
 
@@ -85,7 +105,7 @@ def bilingual_column(zh, en) -> list[str]:
 
 def source_column(frame: pd.DataFrame) -> list[str]:
     """'II.3, [ref 15]': the paper section and the cited source of each fact row."""
-    return [f"{section}, {cite(key)}" for section, key in zip(frame.section, frame.source)]
+    return [markup(f"{escape(section)}, {cite(key)}") for section, key in zip(frame.section, frame.source)]
 
 
 def cite(key: str) -> str:

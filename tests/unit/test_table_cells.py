@@ -24,3 +24,19 @@ def test_lines_that_look_like_list_items_stay_text():
     text = doc.astext()
     for phrase in ("1. In the first half-year", "2) then report", "- a dash", "* a star", "# not a heading"):
         assert phrase in text
+
+
+def test_text_from_the_data_renders_literally():
+    raw = r"*bold* _em_ `code` {cite:p}`x` <b>tag</b> $x^2$ [link](http://x) \textbf{y} & a|b ~z~"
+    doc = parse(BookTable(pd.DataFrame({"title": [raw]}), caption="Literal", name="tbl-literal"))
+    cell = list(doc.findall(nodes.entry))[-1]
+    assert cell.astext() == raw
+    for markup in (nodes.emphasis, nodes.strong, nodes.literal, nodes.reference, nodes.raw, nodes.math):
+        assert not list(cell.findall(markup)), f"a {markup.__name__} was made from text in the data"
+
+
+def test_the_books_own_markup_is_kept():
+    from yrdbook.tables import cite, markup
+    doc = parse(BookTable(pd.DataFrame({"source": [markup(f"I.2, {cite('ref01')}")]}), caption="c", name="tbl-m"))
+    # the role is parsed as a role (an unknown one outside Sphinx), not shown as text
+    assert "{cite:p}" not in list(doc.findall(nodes.entry))[-1].astext()

@@ -14,7 +14,7 @@ from ..data import BookData
 from ..datapackage import paths
 from ..pages import book_pages
 from ..provenance import computed, note_label
-from ..tables import BookTable, bilingual_column
+from ..tables import BookTable, bilingual_column, escape, markup
 
 SECTION_IN_TITLE = re.compile(r"\(paper section ([^)]+)\)")
 
@@ -54,7 +54,7 @@ def glossary_table(terms: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
         "Term 术语": terms.term_zh, "Pinyin": terms.pinyin, "English": terms.term_en, "Definition": terms.definition_en,
         "Paper section": terms.section,
-        "First used": [f"{{doc}}`{doc}`" if pd.notna(doc) else "not used in a chapter" for doc in terms.first_doc],
+        "First used": [markup(f"{{doc}}`{doc}`") if pd.notna(doc) else "not used in a chapter" for doc in terms.first_doc],
     })
     return BookTable(frame, name="tbl-glossary", widths=[14, 14, 18, 30, 8, 16],
                      caption="Glossary of key terms, in pinyin order. Pinyin is generated with pypinyin and "
@@ -102,7 +102,7 @@ def paper_map(data: BookData, pages: pd.DataFrame) -> pd.DataFrame:
 def paper_map_table(mapping: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
         "Paper": mapping["item"], "Heading 标题": bilingual_column(mapping.title_zh, mapping.title_en),
-        "Reproduced in": mapping.docs.map(lambda docs: ", ".join(f"{{doc}}`{d}`" for d in docs) or "not reproduced"),
+        "Reproduced in": mapping.docs.map(lambda docs: markup(", ".join(f"{{doc}}`{d}`" for d in docs)) if docs else "not reproduced"),
         "Data rows citing it": mapping.data_rows,
     })
     return BookTable(frame, name="tbl-paper-map", widths=[12, 46, 26, 16],
@@ -126,7 +126,7 @@ def _constraints(field: dict) -> str:
         # Non-ASCII characters of a pattern (the CJK range ends on an unassigned code point)
         # are shown as escapes, so that every font can print them.
         pattern = "".join(ch if ord(ch) < 128 else f"\\u{ord(ch):04x}" for ch in c["pattern"])
-        parts.append(f"pattern `{pattern}`")
+        parts.append(f"pattern `{pattern}`".replace("|", "\\|"))
     return "; ".join(parts)
 
 
@@ -150,7 +150,7 @@ def data_dictionary(data_dir: Path | None = None) -> tuple[pd.DataFrame, pd.Data
 
 def tables_table(tables: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
-        "Table (download)": tables.file.map(lambda f: f"{{yrd-data}}`{f}`"), "Rows": tables.rows,
+        "Table (download)": tables.file.map(lambda f: markup(f"{{yrd-data}}`{f}`")), "Rows": tables.rows,
         "What it holds": tables.title + ". " + tables.description,
         "Keys": tables.primary_key + tables.foreign_keys.map(lambda fk: f"\nlinks: {fk}" if fk else ""),
     })
@@ -161,11 +161,9 @@ def tables_table(tables: pd.DataFrame) -> BookTable:
 
 def fields_table(fields: pd.DataFrame, table: str) -> BookTable:
     chosen = fields[fields.table == table]
-    frame = pd.DataFrame({"Field": chosen.field.map(lambda f: f"`{f}`"), "Type": chosen.type,
-                          # "<doc>" in a description is text, not an HTML tag
-                          "Meaning": (chosen.title + ". " + chosen.description).str.strip(". ").replace("", "–")
-                          .str.replace("<", "\\<", regex=False),
-                          "Constraints": chosen.constraints.str.replace("|", "\\|", regex=False)})
+    frame = pd.DataFrame({"Field": chosen.field.map(lambda f: markup(f"`{f}`")), "Type": chosen.type,
+                          "Meaning": (chosen.title + ". " + chosen.description).str.strip(". ").replace("", "–"),
+                          "Constraints": chosen.constraints.map(markup)})
     return BookTable(frame, name=f"tbl-fields-{table.replace('_', '-')}", widths=[20, 10, 40, 30],
                      caption=f"Fields of `{table}`.", data=[f"{table}.csv"])
 
@@ -200,16 +198,17 @@ def apparatus_markdown(notes: pd.DataFrame) -> Markdown:
     blocks = []
     for note in notes.itertuples():
         lines = [f"({note_label(note.note_id)})=",
-                 f"**Note {note.note_order}. {note.topic_en}**",
+                 f"**Note {note.note_order}. {escape(note.topic_en)}**",
                  "",
-                 f"- Reading A ({_where(note.where_a)}): 「{note.reading_a_zh}」",
-                 f"- Reading B ({_where(note.where_b)}): 「{note.reading_b_zh}」",
-                 f"- The book uses {BOOK_USES[note.book_uses]}. {note.why_en}"]
+                 f"- Reading A ({_where(note.where_a)}): 「{escape(note.reading_a_zh)}」",
+                 f"- Reading B ({_where(note.where_b)}): 「{escape(note.reading_b_zh)}」",
+                 f"- The book uses {BOOK_USES[note.book_uses]}. {escape(note.why_en)}"]
         if isinstance(note.affects_en, str) and note.affects_en:
-            lines.append(f"- What depends on it: {note.affects_en}")
+            lines.append(f"- What depends on it: {escape(note.affects_en)}")
         if isinstance(note.value_b, str) and note.value_b:
-            lines.append(f"- Under reading B, `{note.table}.csv` row `{note.row_key}` would have {note.field} "
-                         f"`{note.value_b}`; results that depend on it are shown under both readings.")
+            lines.append(f"- Under reading B, {escape(note.table)}.csv row {escape(note.row_key)} would have "
+                         f"{escape(note.field)} {escape(note.value_b)}; results that depend on it are shown under "
+                         "both readings.")
         blocks.append("\n".join(lines))
     return Markdown("\n\n".join(blocks))
 
@@ -274,11 +273,12 @@ def claims_table(ledger: pd.DataFrame, section: str, title: str) -> BookTable:
         "The claim (the book's paraphrase)": rows.claim_en,
         "Key words 原文": rows.quote_zh,
         "Where the book carries it, or why not": [
-            "; ".join(_location_markdown(p) for p in c.split(";")) if isinstance(c, str) and c else f"not carried: {r}"
+            markup("; ".join(_location_markdown(p) for p in c.split(";"))) if isinstance(c, str) and c
+            else f"not carried: {r}"
             for c, r in zip(rows.carried_in, rows.not_carried_reason)],
     })
     return BookTable(frame, name=f"tbl-claims-{section.lower().replace('.', '-')}", widths=[10, 9, 35, 18, 28],
-                     data=["claims.csv"], caption=f"The claims of {title}, in the paper's order.")
+                     data=["claims.csv"], caption=f"The claims of {escape(title)}, in the paper's order.")
 
 
 def claims_tables(ledger: pd.DataFrame, data: BookData, parts: tuple[str, ...]) -> list[tuple[Markdown, BookTable]]:
@@ -288,7 +288,8 @@ def claims_tables(ledger: pd.DataFrame, data: BookData, parts: tuple[str, ...]) 
     for section in data.paper_sections.sort_values("section_order").itertuples():
         if section.section_id.split(".")[0] in parts and (ledger.section == section.section_id).any():
             table = claims_table(ledger, section.section_id, f"section {section.section_id}, {section.title_en}")
-            heading = f"**{section.section_id} · {section.title_zh} · {section.title_en}** ({{numref}}`{table.name}`)"
+            heading = (f"**{escape(section.section_id)} · {escape(section.title_zh)} · {escape(section.title_en)}** "
+                       f"({{numref}}`{table.name}`)")
             shown.append((Markdown(heading), table))
     return shown
 

@@ -4,7 +4,7 @@ intensive planning of chapter 4) and tables of the paper's enumerations."""
 import pandas as pd
 
 from ..data import BookData, list_items, with_dates_and_cities
-from ..tables import BookTable, bilingual, bilingual_column, cite, source_column
+from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup, source_column
 
 DOCKING_CITIES = ["jiaxing", "nantong"]
 # Which event kinds count as planning documents when measuring 密集规划 (the book's rule).
@@ -53,6 +53,6 @@ def lists_table(data: BookData, list_ids: list[str], name: str, caption: str) ->
         for item in list_items(data, list_id).itertuples():
             rows.append({"List": bilingual(lists.title_zh[list_id], lists.title_en[list_id]) if item.item_no == 1 else "",
                          "No.": item.item_no, "Item 内容": bilingual(item.text_zh, item.text_en),
-                         "Source": f"{item.section}, {cite(item.source)}"})
+                         "Source": markup(f"{escape(item.section)}, {cite(item.source)}")})
     return BookTable(pd.DataFrame(rows), name=name, caption=caption, widths=[30, 6, 50, 14],
                      data=["lists.csv", "list_items.csv"])

@@ -6,7 +6,7 @@ import pandas as pd
 from .. import dates
 from ..data import FRAMEWORK_NODE_TABLES, BookData, with_reading_b
 from ..provenance import coded, computed
-from ..tables import BookTable, bilingual, bilingual_column, cite
+from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup
 
 SECTION_NOTE = "zhejiang_plan_verb"  # source_notes.csv: the one event whose paper section is in dispute
 LAYERS = [("drivers", "Compound driver 复合动力"), ("eras", "Mode 模式"), ("measures", "Measures 举措"),
@@ -120,7 +120,7 @@ def components_table(data: BookData) -> BookTable:
     for comp in data.driver_components.itertuples():
         rows.append({"Driver": drivers.short_en[comp.driver_id], "Group": bilingual(comp.group_zh, comp.group_en),
                      "Component": bilingual(comp.name_zh, comp.name_en), "Kind": comp.kind,
-                     "Source": f"{comp.section}, {cite(comp.source)}"})
+                     "Source": markup(f"{escape(comp.section)}, {cite(comp.source)}")})
     frame = pd.DataFrame(rows)
     # Show a driver's and a group's name once, at the first of its rows.
     frame.loc[frame.Driver.duplicated(), "Driver"] = ""

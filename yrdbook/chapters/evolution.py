@@ -6,7 +6,7 @@ import pandas as pd
 from .. import dates
 from ..data import BookData
 from ..provenance import computed, paper, stated
-from ..tables import BookTable, bilingual, bilingual_column, cite
+from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup
 
 OPEN_END_YEAR = 2018  # the paper's vantage point; open-ended modes are drawn up to here
 PROVINCE_ORDER = ["SH", "JS", "ZJ", "AH"]
@@ -243,7 +243,7 @@ def era_table(eras: pd.DataFrame) -> BookTable:
         ("Key institution 关键机构 (the book's summary)", lambda e: bilingual(e.institution_zh, e.institution_en)),
         ("Spatial scope 空间范围 (computed by the book from the member lists)", lambda e: bilingual(e.scope_zh, e.scope_en)),
         ("Performance 治理绩效 (the paper's summary, section I)", performance),
-        ("Paper section, source", lambda e: f"{e.section}, {cite(e.source)}"),
+        ("Paper section, source", lambda e: markup(f"{escape(e.section)}, {cite(e.source)}")),
     ]
     header = ["Aspect"] + [bilingual(e.name_zh, e.name_en) + ("\n" + COOPERATION_MODE_NOTE if e.kind == "cooperation_mode" else "")
                            for e in eras.itertuples()]
@@ -265,7 +265,7 @@ def council_growth_table(growth: pd.DataFrame) -> BookTable:
         "Members (computed from the roster)": growth.members,
         "Members stated by the paper": stated,
         "Coverage 覆盖范围 (computed)": bilingual_column(growth.coverage_zh, growth.coverage_en),
-        "Source": growth.source.map(cite),
+        "Source": growth.source.map(lambda key: markup(cite(key))),
     })
     return BookTable(frame, name="tbl-council-growth", widths=[14, 34, 8, 12, 12, 18, 10],
                      data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],

@@ -7,7 +7,7 @@ from ..data import BookData
 from ..datapackage import paths
 from ..datapackage.bibliography import paper_references
 from ..provenance import computed
-from ..tables import BookTable, cite
+from ..tables import BookTable, cite, markup
 
 
 def by_domain(refs: pd.DataFrame) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def by_domain_table(refs: pd.DataFrame):
     frame = pd.DataFrame({
         "Web site": grouped.site,
         "References": grouped.references,
-        "Keys": grouped["keys"].map(lambda keys: ", ".join(cite(k) for k in keys)),
+        "Keys": grouped["keys"].map(lambda keys: markup(", ".join(cite(k) for k in keys))),
     })
     return BookTable(frame, name="tbl-sources-by-site", widths=[30, 12, 58], data=[paths.bib_path().name],
                      caption="The paper's references by the web site of their URL, computed from references.bib.")

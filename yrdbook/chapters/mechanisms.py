@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..data import BookData, amount, amounts, list_items
 from ..provenance import coded, computed, stated
-from ..tables import BookTable, bilingual, bilingual_column, cite, source_column
+from ..tables import BookTable, bilingual, bilingual_column, cite, escape, source_column
 from .common import chronology, chronology_table, planning_documents
 
 ROLE_NAMES = {"lead_leader": ("牵头领导", "lead leader"), "overall_lead_unit": ("总牵头单位", "overall lead unit"),
@@ -188,7 +188,7 @@ def paper_table_1(data: BookData) -> BookTable:
         rows.append([bilingual(*ROLE_NAMES[role]), _parties_cell(data, "table1", 0, role)])
     frame = pd.DataFrame(rows[1:], columns=rows[0])
     return BookTable(frame, name="tbl-paper-table-1", stub_columns=1, widths=[28, 72],
-                     caption=f"表{meta.number} {meta.title_zh} · {meta.title_en} (the paper's Table {meta.number}). "
+                     caption=f"表{meta.number} {escape(meta.title_zh)} · {escape(meta.title_en)} (the paper's Table {meta.number}). "
                              f"Chinese as in the paper, English translation by the book. {cite(meta.source)}",
                      data=["paper_tables.csv", "table_tasks.csv", "responsibilities.csv", "people.csv", "organisations.csv"])
 
@@ -211,8 +211,8 @@ def paper_table_2(data: BookData) -> BookTable:
         rows.append([bilingual(f"{t.task_no}．{t.content_zh}", f"{t.task_no}. {t.content_en}"), *cells])
     frame = pd.DataFrame(rows, columns=header)
     return BookTable(frame, name="tbl-paper-table-2", widths=[56, 22, 22],
-                     caption=f"表{meta.number} {meta.title_zh} · {meta.title_en} (the paper's Table {meta.number}): "
-                             f"{meta.heading_zh}. Chinese as in the paper, English translation by the book. {cite(meta.source)}",
+                     caption=f"表{meta.number} {escape(meta.title_zh)} · {escape(meta.title_en)} (the paper's Table {meta.number}): "
+                             f"{escape(meta.heading_zh)}. Chinese as in the paper, English translation by the book. {cite(meta.source)}",
                      data=["paper_tables.csv", "table_tasks.csv", "responsibilities.csv", "organisations.csv"])
 
 
