@@ -123,8 +123,10 @@ stale() {  # stale <name>: say what a reader still finds after a failed build
 build_html() {
   step "Building the HTML book"
   mkdir -p "$STAGE"
-  "$BIN/jupyter-book" build . --path-output "$STAGE" --warningiserror --nitpick --keep-going --quiet \
-    > "$STAGE/build-html.log" 2>&1 || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-html.log"; stale html; }
+  # The whole log goes to a file; the lines of progress ("==> ...") are shown as they come.
+  "$BIN/jupyter-book" build . --path-output "$STAGE" --warningiserror --nitpick --keep-going --quiet 2>&1 \
+    | tee "$STAGE/build-html.log" | sed -un 's/^==> /    /p' \
+    || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-html.log"; stale html; }
   publish html
   echo "HTML book: $(pwd)/_build/html/index.html"
 }
@@ -135,7 +137,7 @@ build_pdf() {
   step "Building the PDF edition"
   mkdir -p "$STAGE"
   LATEXMKOPTS="-silent" "$BIN/jupyter-book" build . --path-output "$STAGE" --builder pdflatex \
-    --warningiserror --nitpick --keep-going --quiet > "$STAGE/build-pdf.log" 2>&1 \
+    --warningiserror --nitpick --keep-going --quiet 2>&1 | tee "$STAGE/build-pdf.log" | sed -un 's/^==> /    /p' \
     || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-pdf.log"; stale latex; }
   publish latex
   echo "PDF book: $(pwd)/_build/latex/book.pdf"

@@ -42,20 +42,33 @@ def reads_pages(notebook: nbformat.NotebookNode) -> bool:
     return any("appendices." in cell.source for cell in notebook.cells if cell.cell_type == "code")
 
 
-def inputs_digest(notebook: nbformat.NotebookNode) -> str:
-    """What the notebook's outputs depend on: its code and the files it reads."""
+def inputs_digest(notebook: nbformat.NotebookNode, path: Path | None = None) -> str:
+    """What the notebook's outputs depend on: its code and the files it reads (for an appendix,
+    also the other pages of the book, whose text and outputs it reads)."""
     files = files_under(paths.data_dir(), {".csv", ".json"}) + [paths.bib_path()]
     files += files_under(paths.REPO_ROOT / "yrdbook", PACKAGE_SUFFIXES)
     code = json.dumps([c.source for c in notebook.cells if c.cell_type == "code"], ensure_ascii=False)
     extra = ""
     if reads_pages(notebook):
-        extra = json.dumps([(p.file, p.markdown) for p in pages.book_pages(book_root())], ensure_ascii=False)
+        extra = json.dumps([_content(page) for page in pages.book_pages(book_root())], ensure_ascii=False)
     return hashlib.sha256("\n".join([digest(files), code, extra]).encode()).hexdigest()
+
+
+def _content(page: pages.Page) -> list:
+    """What an appendix reads of a page: its cells' text and outputs (not the metadata, which
+    holds its own stamp). Pages that themselves read pages (the other appendices) count by
+    their code only, so that the appendices do not keep each other out of date."""
+    if not page.is_notebook:
+        return [page.markdown]
+    cells = nbformat.read(page.path, as_version=4).cells
+    if reads_pages(nbformat.from_dict({"cells": cells})):
+        return [c.source for c in cells if c.cell_type == "code"]
+    return [[c.source, c.get("outputs", [])] for c in cells]
 
 
 def is_current(path: Path) -> bool:
     notebook = nbformat.read(path, as_version=4)
-    return notebook.metadata.get(STAMP, {}).get("inputs") == inputs_digest(notebook)
+    return notebook.metadata.get(STAMP, {}).get("inputs") == inputs_digest(notebook, path)
 
 
 def run(path: Path) -> bool:
@@ -69,7 +82,7 @@ def run(path: Path) -> bool:
         raise ExecutionFailed(describe_failure(path, notebook, error)) from None
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
-    notebook.metadata[STAMP] = {"inputs": inputs_digest(notebook)}
+    notebook.metadata[STAMP] = {"inputs": inputs_digest(notebook, path)}
     text = nbformat.writes(notebook) + "\n"
     if path.read_text(encoding="utf-8") == text:
         return False

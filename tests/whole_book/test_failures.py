@@ -112,3 +112,14 @@ def test_a_failing_notebook_is_reported_by_execute_and_left_as_it_was(scratch_re
     result = tasks(scratch_repo, "execute", "glossary")
     assert_failed_cleanly(result, scratch_repo, "book/glossary.ipynb, cell", "ValueError: bad cell")
     assert notebook.read_text(encoding="utf-8") == original
+
+
+def test_re_running_unchanged_notebooks_changes_no_byte(scratch_repo):
+    before = {p.name: p.read_bytes() for p in (scratch_repo / "book").glob("*.ipynb")}
+    result = tasks(scratch_repo, "execute")  # nothing changed since the notebooks were stored
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ran in" not in result.stdout and result.stdout.count("up to date") == len(before), result.stdout
+    forced = tasks(scratch_repo, "execute", "intro", "conclusion")  # run for real: the same bytes again
+    assert forced.returncode == 0 and "outputs unchanged" in forced.stdout, forced.stdout + forced.stderr
+    after = {p.name: p.read_bytes() for p in (scratch_repo / "book").glob("*.ipynb")}
+    assert after == before

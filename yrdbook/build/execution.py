@@ -37,6 +37,15 @@ def input_fingerprint(source_dir: Path | None = None) -> str:
     return digest(files)
 
 
+def progress(message: str) -> None:
+    """A line of progress for ./tasks.sh, which shows the lines that start with '==> '."""
+    print(f"==> {message}", flush=True)
+
+
+def _announce_writing(app, env) -> None:
+    progress(f"Writing {app.builder.name.upper()} pages")
+
+
 def _cache_dir(app) -> Path:
     return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
 
@@ -79,6 +88,9 @@ def _execute_notebooks_in_parallel(app) -> None:
     cache = get_cache(str(_cache_dir(app)))
     records = [cache.add_nb_to_project(str(nb)) for nb in notebooks]
     executor = load_executor("local-parallel", cache=cache, logger=std_logging.getLogger("yrdbook.execute"))
+    stale = [nb for nb, record in zip(notebooks, records) if cache.get_cached_project_nb(record.uri) is None]
+    progress(f"Running notebooks: {len(stale)} of {len(notebooks)} need running"
+             + (f" ({', '.join(nb.relative_to(source).as_posix() for nb in stale)})" if stale else ""))
     result = executor.run_and_cache(filter_pks=[r.pk for r in records], timeout=app.config.nb_execution_timeout,
                                     allow_errors=app.config.nb_execution_allow_errors)
     failed = result.excepted + result.errored
@@ -112,4 +124,5 @@ def setup(app):
     app.connect("config-inited", _check_inputs, priority=200)
     app.connect("builder-inited", _execute_notebooks_in_parallel)
     app.connect("env-get-outdated", _outdated_documents)
+    app.connect("env-updated", _announce_writing)
     app.connect("build-finished", _record_inputs)

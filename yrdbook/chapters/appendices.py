@@ -148,15 +148,47 @@ def data_dictionary(data_dir: Path | None = None) -> tuple[pd.DataFrame, pd.Data
     return pd.DataFrame(tables), pd.DataFrame(fields)
 
 
-def tables_table(tables: pd.DataFrame) -> BookTable:
+DATA_LINE = re.compile(r"Data: ((?:\{yrd-data\}`[^`]+`(?:, )?)+)")
+TABLE_NAME = re.compile(r":name: (tbl-[a-z0-9-]+)")
+
+
+def data_usage(root: Path | None = None) -> dict[str, list[str]]:
+    """For each file of the package, the figures and tables of the book computed from it, read
+    from the "Data: ..." lines of the tables and the data files of the charts in the notebooks."""
+    from ..charts.render import SPEC_MIME, chart_data_files
+    used: dict[str, list[str]] = {}
+    for page in book_pages(root):
+        for cell in page.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                text = "".join(data.get("text/markdown", ""))
+                for block in text.split(":::{list-table}")[1:]:
+                    name, line = TABLE_NAME.search(block), DATA_LINE.search(block.split("\n", 1)[0])
+                    if name and line:
+                        for file in re.findall(r"`([^`]+)`", line.group(1)):
+                            used.setdefault(file, []).append(name.group(1))
+                spec = data.get(SPEC_MIME)
+                figure = output.get("metadata", {}).get("scrapbook", {}).get("name")
+                if spec and figure:
+                    for file in chart_data_files(spec):
+                        used.setdefault(file, []).append(figure)
+    return {file: list(dict.fromkeys(names)) for file, names in used.items()}
+
+
+def tables_table(tables: pd.DataFrame, usage: dict[str, list[str]] | None = None) -> BookTable:
+    usage = usage if usage is not None else data_usage()
+    shown_in = tables.file.map(lambda f: markup(", ".join(f"{{numref}}`{n}`" for n in usage[f])) if usage.get(f)
+                               else "no figure or table (read by the validator or the appendices)")
     frame = pd.DataFrame({
         "Table (download)": tables.file.map(lambda f: markup(f"{{yrd-data}}`{f}`")), "Rows": tables.rows,
         "What it holds": tables.title + ". " + tables.description,
         "Keys": tables.primary_key + tables.foreign_keys.map(lambda fk: f"\nlinks: {fk}" if fk else ""),
+        "Shown in": shown_in,
     })
-    return BookTable(frame, name="tbl-data-tables", widths=[18, 7, 50, 25],
+    return BookTable(frame, name="tbl-data-tables", widths=[16, 6, 40, 20, 18],
                      caption="The tables of the data package, generated from `datapackage.json`; each name links to "
-                             "the CSV file served with the book.", data=["datapackage.json"])
+                             "the CSV file served with the book, and 'Shown in' lists the figures and tables computed "
+                             "from it, read from their 'Data' lines.", data=["datapackage.json"])
 
 
 def fields_table(fields: pd.DataFrame, table: str) -> BookTable:
