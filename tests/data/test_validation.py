@@ -96,7 +96,7 @@ CORRUPTIONS = [
     ("semicolon-delimited", ("amounts.csv", lambda text: text.replace(",", ";")),
      ["data/amounts.csv", "row 1", "separates its columns with semicolons"]),
     ("stray-quote", replace_line("cities.csv", r"^suzhou,苏州,", 'suzhou,"苏州,'),
-     ["data/cities.csv", "row 3", "not well-formed CSV", "quotes"]),
+     ["data/cities.csv, row 3", "not well-formed CSV", "quotes"]),
     ("unquoted-comma", replace_line("cities.csv", r"^suzhou,苏州,Suzhou,", "suzhou,苏州,Suzhou, Jiangsu,"),
      ["data/cities.csv", "row 3", "unquoted comma"]),
     ("header-only-amounts", ("amounts.csv", lambda text: text.splitlines()[0] + "\n"),

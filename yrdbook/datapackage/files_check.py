@@ -55,9 +55,10 @@ def check_table_file(path: Path, fields: list[str]) -> Problem | None:
             return Problem(label, 1, missing[0], f"column '{missing[0]}' of the schema is missing from the header")
         return Problem(label, 1, None, f"the header's columns are not in the schema's order: {', '.join(fields)}")
     reader = csv.reader(io.StringIO(text), strict=True)
-    rows = 0
+    rows, start = 0, 1
     try:
         for number, row in enumerate(reader, start=1):
+            start = reader.line_num + 1  # where the next row starts: a broken quote is reported there
             if number == 1 or not row:
                 continue
             rows += 1
@@ -69,7 +70,8 @@ def check_table_file(path: Path, fields: list[str]) -> Problem | None:
                                f"has {len(row)} values where the header has {len(fields)} columns: "
                                f"probably {cause}")
     except csv.Error as error:
-        return Problem(label, reader.line_num, None, f"is not well-formed CSV ({error}): check the quotes on this line")
+        return Problem(label, start, None, f"is not well-formed CSV ({error}): check the quotes of the row "
+                                          "that starts on this line")
     if rows == 0:
         return Problem(label, None, None, "has a header but no rows; the chapters need its rows")
     return None
