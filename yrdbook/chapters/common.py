@@ -36,12 +36,12 @@ def chronology_table(steps: pd.DataFrame, name: str = "tbl-docking-chronology",
     frame = pd.DataFrame({
         "City 城市": steps.city_zh + "\n" + steps.city_en,
         "Date 日期": steps.date_en + "\n" + steps.date_zh,
-        "Level": steps.level.map(LEVEL_NAMES),
+        "Level (the book's classification)": steps.level.map(LEVEL_NAMES),
         "Kind": steps.kind,
         "Step 事项": bilingual_column(steps.title_zh, steps.title_en),
         "Source": source_column(steps),
     })
-    return BookTable(frame, name=name, widths=[10, 14, 10, 10, 44, 12], data=["events.csv", "cities.csv"],
+    return BookTable(frame, name=name, widths=[10, 14, 12, 10, 42, 12], data=["events.csv", "cities.csv"],
                      caption=caption)
 
 
