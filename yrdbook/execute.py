@@ -20,10 +20,9 @@ from nbclient.exceptions import CellExecutionError
 
 from . import pages
 from .datapackage import paths
-from .datapackage.fingerprint import digest, files_under
+from .datapackage.fingerprint import code_and_data_files, digest
 
 STAMP = "yrdbook"  # notebook metadata: {"inputs": <sha256 of what the outputs were computed from>}
-PACKAGE_SUFFIXES = {".py", ".js", ".tex", ".css", ".svg"}
 TIMEOUT = 300
 
 
@@ -45,8 +44,7 @@ def reads_pages(notebook: nbformat.NotebookNode) -> bool:
 def inputs_digest(notebook: nbformat.NotebookNode, path: Path | None = None) -> str:
     """What the notebook's outputs depend on: its code and the files it reads (for an appendix,
     also the other pages of the book, whose text and outputs it reads)."""
-    files = files_under(paths.data_dir(), {".csv", ".json"}) + [paths.bib_path()]
-    files += files_under(paths.REPO_ROOT / "yrdbook", PACKAGE_SUFFIXES)
+    files = code_and_data_files()
     code = json.dumps([c.source for c in notebook.cells if c.cell_type == "code"], ensure_ascii=False)
     extra = ""
     if reads_pages(notebook):

@@ -14,11 +14,9 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-from ..datapackage import paths
-from ..datapackage.fingerprint import digest, files_under
+from ..datapackage.fingerprint import code_and_data_files, digest, files_under
 
 FINGERPRINT_FILE = "yrd-inputs.sha256"
-PACKAGE_SUFFIXES = {".py", ".js", ".tex", ".css", ".svg"}
 
 
 def input_fingerprint(source_dir: Path | None = None) -> str:
@@ -26,14 +24,11 @@ def input_fingerprint(source_dir: Path | None = None) -> str:
 
     The book's own pages count too: the appendices are generated from the chapters' text.
     """
-    repo = paths.REPO_ROOT
-    files = files_under(paths.data_dir(), {".csv", ".json"})
-    files += files_under(repo / "yrdbook", PACKAGE_SUFFIXES)
+    files = code_and_data_files()
     if source_dir is not None:
         files += files_under(Path(source_dir) / "book", {".ipynb", ".md"})
         toc = Path(source_dir) / "_toc.yml"
         files += [toc] if toc.exists() else []
-    files.append(paths.bib_path())
     return digest(files)
 
 

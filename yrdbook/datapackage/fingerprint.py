@@ -20,3 +20,14 @@ def digest(files: Iterable[Path], base: Path | None = None) -> str:
         hasher.update(name.encode())
         hasher.update(file.read_bytes())
     return hasher.hexdigest()
+
+
+PACKAGE_SUFFIXES = {".py", ".js", ".tex", ".css", ".svg"}
+
+
+def code_and_data_files() -> list[Path]:
+    """What every computed output depends on besides its own code: the data package,
+    references.bib and the helper package (its Python, JavaScript, TeX, CSS and SVG)."""
+    from . import paths
+    return (files_under(paths.data_dir(), {".csv", ".json"}) + [paths.bib_path()]
+            + files_under(paths.REPO_ROOT / "yrdbook", PACKAGE_SUFFIXES))
