@@ -9,7 +9,7 @@ import pytest
 
 from yrdbook import charts
 from yrdbook.build import chart_output
-from yrdbook.charts import render
+from yrdbook.charts import maps, render, theme
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -107,3 +107,58 @@ def test_png_is_recompressed_without_changing_a_pixel():
     packed = render.png(spec)
     assert len(packed) < len(drawn)
     assert Image.open(io.BytesIO(packed)).tobytes() == Image.open(io.BytesIO(drawn)).tobytes()
+
+
+def wide(names, width=900):
+    return labelled(names).properties(width=width)
+
+
+def test_a_wide_chart_is_laid_out_again_for_print_with_its_text_at_full_size():
+    spec, drawn = render.for_print(wide(["上海", "南通"]).to_dict())
+    assert render.png_width(drawn) <= theme.PRINT_WIDTH
+    assert render.png_width(drawn) > theme.PRINT_WIDTH - 5  # fitted, not shrunk far below
+    assert spec["width"] < 900
+    assert "autosize" not in spec  # Vega's default "pad": nothing of the drawing is cut off
+
+
+def test_a_narrow_chart_keeps_its_design():
+    spec = labelled(["上海"]).properties(width=200).to_dict()
+    fitted, drawn = render.for_print(spec)
+    assert fitted == spec
+    assert render.png_width(drawn) < 300
+
+
+def test_panels_wider_than_print_are_refused():
+    chart = alt.hconcat(wide(["上海"], 400), wide(["南通"], 400)).properties(description="two panels")
+    with pytest.raises(render.ChartError, match="print width"):
+        render.render(chart.to_dict())
+
+
+def test_the_spec_records_the_drawn_width_for_the_page():
+    bundle = render.render(wide(["上海", "南通"]).to_dict())
+    assert bundle[render.SPEC_MIME]["usermeta"]["yrdbook"]["width"] == round(
+        render.png_width(base64.b64decode(bundle["image/png"])))
+
+
+def test_maps_keep_their_proportion_when_fitted():
+    spec = render.with_plot_width({"width": 400, "height": 440, "usermeta": {"yrdbook": {"aspect": 1.1}}}, 200)
+    assert (spec["width"], spec["height"]) == (200, 220)
+
+
+def test_data_files_loaded_by_url_are_inlined_for_the_image():
+    spec = {"data": {"url": "yrd-data:provinces.csv", "format": {"type": "csv"}}}
+    with pytest.raises(Exception):
+        render.inline_data_files({"data": {"url": "yrd-data:no_such_file.csv"}})
+    assert render.inline_data_files({"a": [1, {"b": "c"}]}) == {"a": [1, {"b": "c"}]}
+    assert "url" not in render.inline_data_files({"data": {"url": "yrd-data:" + maps.BOUNDARY_FILE}})["data"]
+    assert spec["data"]["url"].startswith("yrd-data:")  # the spec itself is left as it was
+
+
+def test_count_axes_have_whole_number_ticks():
+    axis = theme.count_axis("Cities").to_dict()
+    assert axis["format"] == "d" and axis["tickMinStep"] == 1
+
+
+def test_wrapped_labels():
+    assert theme.wrapped("national planning lead", 14) == "national\nplanning lead"
+    assert theme.wrapped("从上海引进产业项目和人才项目", 7) == "从上海引进产业\n项目和人才项目"

@@ -2,11 +2,12 @@
 
 The data package and references.bib are served under ``_static/data/`` (staged by
 ``yrdbook.build.assets``). The ``yrd-data`` role and the "Data: ..." lines of charts write
-``yrd-data:<file>`` links; ``ResolveDataLinks`` makes them page-relative in HTML and plain
-file names in LaTeX.
+``yrd-data:<file>`` links, and a chart's spec may load a file by such a URL;
+``ResolveDataLinks`` makes them page-relative in HTML and plain file names in LaTeX.
 """
 
 import html
+import json
 import re
 
 from docutils import nodes
@@ -30,6 +31,8 @@ def data_file_role(name, rawtext, text, lineno, inliner, options=None, content=N
 
 
 _RAW_DATA_LINK = re.compile(r'href="' + re.escape(datafiles.LINK_SCHEME) + r'([^"]+)"')
+# A file a chart's spec loads by URL (the maps' boundaries): a JSON string in the chart's container.
+_SPEC_DATA_URL = re.compile(r'"url":"' + re.escape(datafiles.LINK_SCHEME) + r'([^"]+)"')
 
 
 class ResolveDataLinks(SphinxPostTransform):
@@ -57,6 +60,7 @@ class ResolveDataLinks(SphinxPostTransform):
                 continue
             if is_html:
                 text = _RAW_DATA_LINK.sub(lambda m: f'href="{html.escape(target(m.group(1)))}"', text)
+                text = _SPEC_DATA_URL.sub(lambda m: f'"url":{json.dumps(target(m.group(1)))}', text)
                 raw.replace_self(nodes.raw(text, text, format=raw["format"]))
 
 

@@ -36,10 +36,20 @@ def planning_documents_before(data: BookData, year: int) -> pd.DataFrame:
     return steps[steps.when.dt.year < year]
 
 
+# The unit in which the figure draws each quantity: the paper's own unit for most of its amounts
+# of that quantity. The land area (one amount, in 亩) has no panel: it is a row of the table.
+AXIS_UNITS = {"money_cny": "亿元", "money_usd": "万美元", "count": "个"}
+
+
 def outcome_amounts(data: BookData) -> pd.DataFrame:
-    """The amounts of money, area and counts (the percentage targets belong to chapter 4)."""
+    """The amounts of money, area and counts (the percentage targets belong to chapter 4), each
+    also in its quantity's axis unit (``axis_unit``, ``axis_value``; empty where none)."""
     frame = amounts(data)
-    return frame[frame.quantity != "share"].reset_index(drop=True)
+    frame = frame[frame.quantity != "share"].reset_index(drop=True)
+    units = data.units.set_index("unit")
+    axis_unit = frame.quantity.map(AXIS_UNITS)
+    per_axis_unit = axis_unit.map(lambda u: units.multiplier[u] / units.divisor[u] if isinstance(u, str) else None)
+    return frame.assign(axis_unit=axis_unit, axis_value=frame.base_value / per_axis_unit.astype(float))
 
 
 def derived_ratios(data: BookData) -> pd.DataFrame:

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 
 from .render import data_files
-from .theme import MUTED, PALETTE
+from .theme import MUTED, PALETTE, count_axis
 
 STATUS = ["carried", "not carried (reason given)"]
 
@@ -19,7 +19,7 @@ def claim_coverage(coverage: pd.DataFrame) -> alt.Chart:
     totals = coverage.carried + coverage.excused
     chart = alt.Chart(long).mark_bar().encode(
         y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=330)),
-        x=alt.X("claims:Q", title="Claims of the paper", axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("claims:Q", axis=count_axis("Claims of the paper")),
         color=alt.Color("status:N", title="In the book", sort=STATUS,
                         scale=alt.Scale(domain=STATUS, range=[PALETTE[0], MUTED])),
         order=alt.Order("status:N", sort="ascending"),

@@ -4,7 +4,9 @@ import altair as alt
 import pandas as pd
 
 from .render import data_files
-from .theme import PALETTE, WIDTH
+from .theme import PALETTE, WIDTH, count_axis
+
+PANEL_WIDTH = 300  # a panel of the outcomes figure: with its labels, within the print width
 
 LEVEL_ORDER = ["city", "provincial", "joint"]
 KIND_ORDER = ["visit", "plan", "approval", "document", "conference", "agreement", "investment"]
@@ -42,7 +44,7 @@ def planning_intensity(intensity: pd.DataFrame) -> alt.Chart:
     bars = alt.Chart(intensity).mark_bar().encode(
         x=alt.X("half_year:N", title="Half-year", sort=list(dict.fromkeys(intensity.half_year)), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("city_en:N", sort=cities),
-        y=alt.Y("documents:Q", title="Planning documents", axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("documents:Q", axis=count_axis("Planning documents")),
         color=alt.Color("city_en:N", title="City", sort=cities, scale=alt.Scale(domain=cities, range=[PALETTE[1], PALETTE[4]])),
         tooltip=[alt.Tooltip("city_zh:N", title="城市"), alt.Tooltip("half_year:N", title="Half-year"),
                  alt.Tooltip("documents:Q", title="Documents")],
@@ -58,37 +60,50 @@ def planning_intensity(intensity: pd.DataFrame) -> alt.Chart:
 
 
 STATUS = {False: "achieved or set", True: "expected (预计)"}
-QUANTITY_TITLES = {"money_cny": "Yuan (10⁸ = 1 亿元)", "money_usd": "US dollars", "area": "Square metres",
-                   "count": "Count"}
+QUANTITY_TITLES = {"money_cny": "Yuan, in 亿元 (10⁸ yuan)", "money_usd": "US dollars, in 万美元 (10⁴ dollars)",
+                   "count": "Count (个)"}
 
 
-def outcomes(amounts: pd.DataFrame) -> alt.HConcatChart:
-    """One small bar chart per quantity, each on its own base-unit axis; labels give the paper's figure."""
-    shown = amounts.assign(
-        label=amounts.stated,
-        item=amounts.short_en + " · " + amounts.measure.str.replace("_", " "),
-        status=amounts.qualifier.map(lambda q: STATUS[q == "expected"]),
+def outcomes(amounts: pd.DataFrame) -> alt.VConcatChart:
+    """One bar chart per quantity, one above the other, each on an axis in the paper's unit for it
+    (``axis_unit``); labels give the paper's own figure and hedge. Amounts without an axis unit
+    (a single area) are left to the table."""
+    drawn = amounts[amounts.axis_unit.notna()]
+    shown = drawn.assign(
+        label=drawn.stated,
+        item=drawn.short_en + " · " + drawn.measure.str.replace("_", " "),
+        status=drawn.qualifier.map(lambda q: STATUS[q == "expected"]),
     )
     panels = []
     for quantity, title in QUANTITY_TITLES.items():
         frame = shown[shown.quantity == quantity]
         if frame.empty:
             continue
+        unit = frame.axis_unit.iloc[0]
+        axis = count_axis(title) if quantity == "count" else alt.Axis(title=title, format=",~r")
         base = alt.Chart(frame).encode(
-            y=alt.Y("item:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
-            x=alt.X("base_value:Q", title=title, axis=alt.Axis(format="~s")),
+            y=alt.Y("item:N", title=None, sort=alt.EncodingSortField("axis_value", order="descending"),
+                  axis=alt.Axis(labelLimit=250)),
+            x=alt.X("axis_value:Q", axis=axis, scale=alt.Scale(nice=True)),
             tooltip=[alt.Tooltip("subject_zh:N", title="对象"), alt.Tooltip("subject_en:N", title="What"),
                      alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("label:N", title="Stated by the paper"),
+                     alt.Tooltip("axis_value:Q", title=f"In {unit}", format=",~r"),
                      alt.Tooltip("qualifier:N", title="Qualifier"), alt.Tooltip("source:N", title="Source")],
         )
         bars = base.mark_bar().encode(color=alt.Color("status:N", title="As the paper states it", sort=list(STATUS.values()),
                                                         scale=alt.Scale(domain=list(STATUS.values()), range=[PALETTE[0], PALETTE[4]])))
-        text = base.mark_text(align="left", dx=3, fontSize=10).encode(text="label:N")
-        panels.append(alt.layer(bars, text).properties(width=170, height=alt.Step(20), title=title))
+        text = base.mark_text(align="left", dx=3, fontSize=11).encode(text="label:N")
+        panels.append(alt.layer(bars, text).properties(width=PANEL_WIDTH, height=alt.Step(20)))
     money = shown[shown.quantity == "money_cny"]
-    return alt.vconcat(alt.hconcat(*panels[:2]), alt.hconcat(*panels[2:])).resolve_scale(x="independent", color="shared").properties(
+    left_out = amounts[amounts.axis_unit.isna()]
+    return alt.vconcat(*panels, spacing=18).resolve_scale(x="independent", color="shared").properties(
         usermeta=data_files("amounts.csv", "units.csv"),
-        description=(f"Bar charts of the {len(amounts)} amounts of section II and III.1, one panel per quantity "
-                     "(yuan, US dollars, square metres, counts) so no currency is converted; expected values are lighter. The largest is "
-                     f"{money.loc[money.base_value.idxmax(), 'label']} for {money.loc[money.base_value.idxmax(), 'subject_en']}."),
+        description=(f"Bar charts of {len(shown)} of the {len(amounts)} amounts of sections II and III.1, one panel per "
+                     "quantity, each axis in the paper's unit for it ("
+                     + ", ".join(dict.fromkeys(shown.axis_unit)) + "); no currency is converted, and expected values "
+                     "are lighter. The largest is "
+                     f"{money.loc[money.axis_value.idxmax(), 'label']} for {money.loc[money.axis_value.idxmax(), 'subject_en']}."
+                     + (" Not drawn, a single value: " + "; ".join(f"{r.short_en} {r.measure.replace('_', ' ')} {r.stated}"
+                                                                   for r in left_out.itertuples()) + " (in the table)."
+                        if len(left_out) else "")),
     )

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 
 from .render import data_files
-from .theme import PALETTE
+from .theme import PALETTE, count_axis, wrapped
 
 RELATIONS = {"leads_to": "the paper: leads to", "projected": "the paper: expects it to open (projected)"}
 RELATION_LABELS = str(RELATIONS).replace("'", '"')
@@ -34,15 +34,20 @@ def framework(nodes: pd.DataFrame, links: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("name_en:N", title="English"), alt.Tooltip("section:N", title="Paper section")],
     ).transform_calculate(left="datum.layer - 0.44", right="datum.layer + 0.44",
                           top="datum.y - 0.38", bottom="datum.y + 0.38")
-    labels_zh = alt.Chart(nodes).mark_text(color="white", fontSize=12, fontWeight="bold", dy=-7, limit=118).encode(
+    # Labels as wide as a box at most (the chart is fitted to its column); English on two lines.
+    box = alt.ExprRef(f"width / {nodes.layer.max() + 1} - 8")
+    nodes = nodes.assign(label_en=nodes.label_en.map(lambda t: wrapped(t, 14)),
+                         header=nodes.layer_label.str.replace(r" (?=[\u4e00-\u9fff])", "\n", n=1, regex=True))
+    labels_zh = alt.Chart(nodes).mark_text(color="white", fontSize=11, fontWeight="bold", dy=-12, limit=box).encode(
         x=x, y=y, text="label_zh:N")
-    labels_en = alt.Chart(nodes).mark_text(color="white", fontSize=9.5, dy=9, limit=118).encode(
-        x=x, y=y, text="label_en:N")
+    labels_en = alt.Chart(nodes).mark_text(color="white", fontSize=10, dy=3, baseline="top", lineBreak="\n",
+                                           limit=box).encode(x=x, y=y, text="label_en:N")
     header_row = nodes.drop_duplicates("layer").assign(y=nodes.y.min() - 0.75)
-    headers = alt.Chart(header_row).mark_text(fontSize=11, color="#333", dy=-4).encode(x=x, y=y, text="layer_label:N")
+    headers = alt.Chart(header_row).mark_text(fontSize=11, color="#333", dy=-8, lineBreak="\n", limit=box).encode(
+        x=x, y=y, text="header:N")
     counts = nodes.groupby("layer_label", sort=False).size()
     return alt.layer(arrows, boxes, labels_zh, labels_en, headers).properties(
-        width=760, height=300,
+        width=760, height=370,
         usermeta=data_files("drivers.csv", "eras.csv", "measures.csv", "mechanisms.csv", "outcomes.csv",
                             "framework_edges.csv"),
         description=("Framework diagram drawn from data, left to right: "
@@ -61,7 +66,7 @@ def evidence(coded: pd.DataFrame, drivers: pd.DataFrame) -> alt.LayerChart:
     color = alt.Color("driver_en:N", title="Driver", sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3]))
     base = alt.Chart(coded).encode(
         x=alt.X("when:T", title="Date of event", axis=alt.Axis(format="%Y", tickCount=12)),
-        y=alt.Y("cumulative:Q", title="Events evidencing the driver (cumulative)"), color=color)
+        y=alt.Y("cumulative:Q", axis=count_axis("Events evidencing the driver (cumulative)")), color=color)
     steps = base.mark_line(interpolate="step-after", strokeWidth=2)
     points = base.mark_circle(size=55, opacity=1).encode(
         tooltip=[alt.Tooltip("date_en:N", title="Date"), alt.Tooltip("driver_en:N", title="Driver"),

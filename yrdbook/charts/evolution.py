@@ -3,10 +3,15 @@
 import altair as alt
 import pandas as pd
 
+from . import maps
 from .render import data_files
-from .theme import MUTED, PALETTE, WIDTH
+from .theme import PALETTE, WIDTH, count_axis
 
-PROJECTION = {"type": "mercator"}
+NOT_MEMBER = "not a member"
+OUTSIDE, NO_CIRCLE = "outside", "in plan, no circle"
+IN_SCOPE = "#8C8C8C"  # a city in a scope outside any circle: between the circles' colours and "outside"
+MAP_WIDTH = 460  # a map of the four provinces is taller than wide: this fits it on a printed page
+SCOPE_PANEL_WIDTH = 184  # three maps in a row within the print width
 ERA_COLORS = alt.Scale(range=PALETTE[:4])
 
 
@@ -47,7 +52,7 @@ def council_growth(growth: pd.DataFrame, roster: pd.DataFrame) -> alt.LayerChart
     order = ["Shanghai", "Jiangsu", "Zhejiang", "Anhui"]
     bars = alt.Chart(counts).mark_bar().encode(
         x=alt.X("date:N", title="Admission (date as the paper states it)", sort=list(growth.date)),
-        y=alt.Y("size:Q", title="Member cities", stack=True),
+        y=alt.Y("size:Q", axis=count_axis("Member cities"), stack=True),
         color=alt.Color("province_en:N", title="Province", sort=order, scale=alt.Scale(domain=order, range=PALETTE[:4])),
         order=alt.Order("province_order:Q"),
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("province_en:N", title="Province"),
@@ -65,40 +70,46 @@ def council_growth(growth: pd.DataFrame, roster: pd.DataFrame) -> alt.LayerChart
 
 
 def members_map(members: pd.DataFrame) -> alt.LayerChart:
-    """Member cities at their coordinates, coloured by the wave in which they joined."""
+    """Today's city polygons coloured by the wave in which each member city joined the council."""
     waves = list(dict.fromkeys(members.sort_values("wave").wave_en))
-    color = alt.Color("wave_en:N", title="Joined", sort=waves, scale=alt.Scale(domain=waves, range=PALETTE[:len(waves)]))
-    base = alt.Chart(members).encode(longitude="lon:Q", latitude="lat:Q")
-    points = base.mark_circle(size=110, opacity=0.95, stroke="white", strokeWidth=0.8).encode(
-        color=color, tooltip=[alt.Tooltip("name_zh:N", title="城市"), alt.Tooltip("name_en:N", title="City"),
-                              alt.Tooltip("province_en:N", title="Province"), alt.Tooltip("wave_en:N", title="Joined")])
-    labels = base.mark_text(align="left", dx=7, fontSize=10, color="#333").encode(text="name_zh:N")
-    return alt.layer(points, labels).project(**PROJECTION).properties(
-        width=WIDTH - 120, height=460,
-        usermeta=data_files("memberships.csv", "cities.csv", "events.csv", "provinces.csv"),
-        description=(f"Map of the {len(members)} council member cities at their approximate locations, coloured by "
-                     "admission wave: " + "; ".join(f"{w}: {n} cities" for w, n in
-                                                   members.groupby('wave_en', sort=False).size().items()) + "."),
+    domain = [*waves, NOT_MEMBER]
+    color = alt.Color("wave_en:N", title="Joined the council", sort=domain,
+                      scale=alt.Scale(domain=domain, range=[*PALETTE[:len(waves)], maps.OTHER]))
+    tooltip = [alt.Tooltip("name_en:N", title="City"), alt.Tooltip("province_en:N", title="Province"),
+               alt.Tooltip("wave_en:N", title="Joined")]
+    layers = maps.city_layers(members[["city_id", "name_en", "province_en", "wave_en"]], "wave_en", color, tooltip,
+                              maps.key_city_labels(members), missing=NOT_MEMBER)
+    return maps.map_view(
+        layers, width=MAP_WIDTH,
+        usermeta=data_files("memberships.csv", "cities.csv", "events.csv", "provinces.csv", maps.BOUNDARY_FILE),
+        description=(f"Map of Shanghai, Jiangsu, Zhejiang and Anhui by prefecture-level city, today's boundaries, the "
+                     f"{len(members)} council member cities coloured by admission wave: "
+                     + "; ".join(f"{w}: {n} cities" for w, n in members.groupby('wave_en', sort=False).size().items())
+                     + "; other cities grey. Named: " + ", ".join(maps.key_city_labels(members, "en").label) + "."),
     )
 
 
-def planned_scopes(scopes: pd.DataFrame) -> alt.HConcatChart:
-    """One small map per planned scope: which cities it covered (2016 circles coloured)."""
-    circles = [c for c in dict.fromkeys(scopes.circle_en) if c not in ("outside", "in plan, no circle")]
-    domain = ["outside", "in plan, no circle", *circles]
-    colors = [MUTED, "#555555", *PALETTE[: len(circles)]]
+def planned_scopes(scopes: pd.DataFrame) -> alt.ConcatChart:
+    """One map per planned scope: the cities it covered (2016 circles coloured), today's boundaries."""
+    circles = [c for c in dict.fromkeys(scopes.circle_en) if c not in (OUTSIDE, NO_CIRCLE)]
+    domain = [NO_CIRCLE, *circles, OUTSIDE]
+    color = alt.Color("circle_en:N", title="Cities in the scope; in 2016, by metropolitan circle", sort=domain,
+                      scale=alt.Scale(domain=domain, range=[IN_SCOPE, *PALETTE[: len(circles)], maps.OTHER]),
+                      legend=alt.Legend(columns=2, labelLimit=300, titleLimit=600))
+    labels = maps.key_city_labels(scopes.drop_duplicates("city_id"), "en")
     panels = []
-    for scope, frame in scopes.groupby("scope", sort=False):
-        title = f"{frame.scope_zh.iloc[0]} {frame.scope_en.iloc[0]} · {int(frame.inside.sum())}"
-        base = alt.Chart(frame).encode(longitude="lon:Q", latitude="lat:Q")
-        dots = base.mark_circle(size=60, opacity=1).encode(
-            color=alt.Color("circle_en:N", title="2016 plan", scale=alt.Scale(domain=domain, range=colors)),
-            tooltip=[alt.Tooltip("name_zh:N", title="城市"), alt.Tooltip("name_en:N", title="City"),
-                     alt.Tooltip("inside:N", title="In scope"), alt.Tooltip("circle_en:N", title="Circle")])
-        panels.append(alt.layer(dots).project(**PROJECTION).properties(width=190, height=240, title=title))
+    for _, frame in scopes.groupby("scope", sort=False):
+        title = [frame.scope_zh.iloc[0], f"{frame.scope_en.iloc[0]} · {int(frame.inside.sum())} cities"]
+        tooltip = [alt.Tooltip("name_en:N", title="City"), alt.Tooltip("inside:N", title="In scope"),
+                   alt.Tooltip("circle_en:N", title="Circle")]
+        layers = maps.city_layers(frame[["city_id", "name_en", "inside", "circle_en"]], "circle_en", color, tooltip,
+                                  labels, missing=OUTSIDE)
+        panels.append(maps.map_view(layers, width=SCOPE_PANEL_WIDTH,
+                                    title=alt.TitleParams(title, fontSize=11, anchor="middle")))
     summary = "; ".join(f"{f.scope_en.iloc[0]}: {int(f.inside.sum())} cities" for _, f in scopes.groupby("scope", sort=False))
-    return alt.hconcat(*panels).properties(
-        usermeta=data_files("memberships.csv", "groupings.csv", "cities.csv"),
-        description=(f"Three small maps of the same {scopes.city_id.nunique()} cities, highlighting the cities inside "
-                     f"each planned scope ({summary}); the 2016 panel colours the five metropolitan circles."),
+    return alt.concat(*panels, columns=len(panels), spacing=8).properties(
+        usermeta=maps.with_aspect(data_files("memberships.csv", "groupings.csv", "cities.csv", maps.BOUNDARY_FILE)),
+        description=(f"Three maps of Shanghai, Jiangsu, Zhejiang and Anhui by prefecture-level city, today's boundaries, "
+                     f"each colouring the cities inside one planned scope ({summary}); the 2016 map colours the five "
+                     "metropolitan circles. Named: " + ", ".join(labels.label) + "."),
     )

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 
 from .render import data_files
-from .theme import PALETTE
+from .theme import PALETTE, count_axis, wrapped
 
 ROLE_ORDER = ["lead leader", "overall lead unit", "responsible unit", "cooperating unit"]
 
@@ -16,7 +16,7 @@ def mechanism_evidence(evidence: pd.DataFrame) -> alt.Chart:
     kinds = list(dict.fromkeys(frame.evidence_kind))
     chart = alt.Chart(frame).mark_bar().encode(
         y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=360)),
-        x=alt.X("count():Q", title="Evidence items (the book's assignment)"),
+        x=alt.X("count():Q", axis=count_axis("Evidence items (the book's assignment)")),
         color=alt.Color("evidence_kind:N", title="Evidence", sort=kinds, scale=alt.Scale(domain=kinds, range=PALETTE[:len(kinds)])),
         tooltip=[alt.Tooltip("mechanism_zh:N", title="机制"), alt.Tooltip("evidence_kind:N", title="Kind"),
                  alt.Tooltip("count():Q", title="Items")],
@@ -34,13 +34,14 @@ def haimen_55580(plan: pd.DataFrame) -> alt.LayerChart:
     """The '55580' plan decoded: three columns of five items each."""
     parts = list(dict.fromkeys(plan.part_zh + " " + plan.part_en))
     frame = plan.assign(column=plan.part_zh + " " + plan.part_en,
-                        label=plan.text_zh.str.replace("对接工程", "", regex=False))
+                        label=plan.text_zh.str.replace("对接工程", "", regex=False).map(lambda t: wrapped(t, 13)))
     x = alt.X("column:N", title=None, sort=parts, axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=12, labelLimit=240))
     y = alt.Y("item_no:O", title=None, axis=None)
     boxes = alt.Chart(frame).mark_rect(cornerRadius=4, stroke="white", strokeWidth=3).encode(
         x=x, y=y, color=alt.Color("column:N", sort=parts, legend=None, scale=alt.Scale(domain=parts, range=[PALETTE[0], PALETTE[2], PALETTE[5]])),
         tooltip=[alt.Tooltip("text_zh:N", title="内容"), alt.Tooltip("text_en:N", title="English")])
-    text = alt.Chart(frame).mark_text(color="white", fontSize=10.5, limit=230).encode(x=x, y=y, text="label:N")
+    text = alt.Chart(frame).mark_text(color="white", fontSize=11, lineBreak="\n", limit=alt.ExprRef("width / 3 - 10")).encode(
+        x=x, y=y, text="label:N")
     return alt.layer(boxes, text).properties(
         width=720, height=230, usermeta=data_files("list_items.csv", "amounts.csv"),
         description=("Grid decoding Haimen's '55580' action plan: a column of five docking projects, a column of five "
@@ -60,7 +61,8 @@ def domain_coverage(coverage: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("domain:N", title=None, sort=domain_order, axis=alt.Axis(labelAngle=-40, labelLimit=200)),
         y=alt.Y("city_en:N", title=None))
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("items:Q", title="Docking items", scale=alt.Scale(scheme="blues", domainMin=0)),
+        color=alt.Color("items:Q", title="Docking items", scale=alt.Scale(scheme="blues", domainMin=0),
+                        legend=alt.Legend(format="d", tickMinStep=1)),
         tooltip=[alt.Tooltip("city_zh:N", title="城市"), alt.Tooltip("domain:N", title="Domain"),
                  alt.Tooltip("klass:N", title="Class (classed by)"), alt.Tooltip("items:Q", title="Items")])
     counts = base.mark_text(fontSize=12).encode(
@@ -81,10 +83,11 @@ def responsibilities(resp: pd.DataFrame) -> alt.Chart:
                         party=resp.party_zh + " " + resp.party_en.str.slice(0, 40))
     tasks = list(dict.fromkeys(frame.sort_values(["table_id", "task_no"]).task))
     chart = alt.Chart(frame).mark_point(size=200, filled=True, opacity=1).encode(
-        x=alt.X("task:N", title="Task (T1·0 = Table 1's key project; T2·0 = Table 2's action group)", sort=tasks,
+        x=alt.X("task:N", title=["Task", "T1·0: Table 1's key project", "T2·0: Table 2's action group"], sort=tasks,
                 axis=alt.Axis(labelAngle=0, orient="top")),
-        y=alt.Y("party:N", title=None, sort=alt.EncodingSortField("party_order"), axis=alt.Axis(labelLimit=320)),
-        color=alt.Color("role_en:N", title="Role", sort=ROLE_ORDER, scale=alt.Scale(domain=ROLE_ORDER, range=PALETTE[:4])),
+        y=alt.Y("party:N", title=None, sort=alt.EncodingSortField("party_order"), axis=alt.Axis(labelLimit=290)),
+        color=alt.Color("role_en:N", title="Role", sort=ROLE_ORDER, scale=alt.Scale(domain=ROLE_ORDER, range=PALETTE[:4]),
+                        legend=alt.Legend(columns=2)),
         shape=alt.Shape("party_kind:N", title="Kind", scale=alt.Scale(domain=["person", "unit"], range=["circle", "square"])),
         tooltip=[alt.Tooltip("task_zh:N", title="任务"), alt.Tooltip("party_zh:N", title="负责方"),
                  alt.Tooltip("role_zh:N", title="角色"), alt.Tooltip("role_en:N", title="Role")],

@@ -14,7 +14,9 @@ A chart names the files of data/ it was computed from with
 """
 
 import base64
+import functools
 import io
+import json
 from pathlib import Path
 
 import altair as alt
@@ -23,12 +25,15 @@ from PIL import Image
 
 from ..datapackage import files as datafiles
 from . import theme as _theme  # noqa: F401  (registers the theme)
+from .theme import PRINT_WIDTH
 
 CJK_FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto")]
 CJK_FONT_FILE = "NotoSansCJK-Regular.ttc"
 VEGALITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 SPEC_MIME = f"application/vnd.vegalite.v{VEGALITE_VERSION.split('.')[0]}+json"
 PNG_PPI = 144  # twice 72 ppi: sharp in print, natural size on the page
+PNG_SCALE = PNG_PPI / 72  # PNG pixels per CSS pixel of the drawing
+PANEL_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
 
 
 class ChartError(RuntimeError):
@@ -56,9 +61,82 @@ def chart_data_files(spec: dict) -> list[str]:
     return list(spec.get("usermeta", {}).get("yrdbook", {}).get("data", []))
 
 
+def single_view(spec: dict) -> bool:
+    """True for a chart of one view (layers included): Vega-Lite can fit those to a width."""
+    return not any(key in spec for key in PANEL_KEYS)
+
+
+def with_plot_width(spec: dict, width: int) -> dict:
+    """The spec with its plotting area ``width`` px wide (its height kept, or in proportion
+    where the chart asks for it, as maps do)."""
+    fit = {**spec, "width": width}
+    aspect = spec.get("usermeta", {}).get("yrdbook", {}).get("aspect")
+    if aspect:
+        fit["height"] = round(width * aspect)
+    return fit
+
+
+def png_width(drawn: bytes) -> float:
+    """The drawing's width in CSS pixels."""
+    return Image.open(io.BytesIO(drawn)).width / PNG_SCALE
+
+
+def for_print(spec: dict) -> tuple[dict, bytes]:
+    """The spec at most PRINT_WIDTH wide, and its PNG.
+
+    Every figure is designed for the print width, at which the PDF sets it at the text width
+    (smaller figures in proportion), so its text prints at the same size in every figure. A
+    single view that comes out wider gets a narrower plotting area, its text at full size:
+    Vega's default autosize ("pad") grows the drawing to hold every axis, legend and label, so
+    what is over the width is taken from the plotting area until the whole fits. Charts of
+    panels must be designed to fit.
+    """
+    drawn = png(spec)
+    for _ in range(4):
+        total = png_width(drawn)
+        if total <= PRINT_WIDTH + 0.5:
+            return spec, drawn
+        if not single_view(spec):
+            raise ChartError(f"A chart of panels is {total:.0f} px wide, more than the print width of "
+                             f"{PRINT_WIDTH} px: make its panels narrower or wrap them into more rows. "
+                             f"({spec.get('description', '')[:80]})")
+        # A width given as a step per category is replaced by a width in pixels.
+        plot = spec["width"] if isinstance(spec.get("width"), (int, float)) else total / 2
+        spec = with_plot_width(spec, int(plot - (total - PRINT_WIDTH)) - 1)
+        drawn = png(spec)
+    raise ChartError(f"A chart could not be fitted to {PRINT_WIDTH} px ({spec.get('description', '')[:80]}).")
+
+
+def with_width(spec: dict, width: float) -> dict:
+    """The spec with its drawn width recorded, for the page's chart loader (usermeta.yrdbook.width)."""
+    usermeta = spec.get("usermeta", {})
+    return {**spec, "usermeta": {**usermeta, "yrdbook": {**usermeta.get("yrdbook", {}), "width": round(width)}}}
+
+
+@functools.lru_cache(maxsize=4)
+def _data_file(path: Path, modified: float) -> object:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def inline_data_files(node):
+    """The spec with the data files it loads by URL (``yrd-data:<file>``, e.g. the maps'
+    boundaries) read into it: vl-convert draws the static image without a server."""
+    if isinstance(node, list):
+        return [inline_data_files(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    url = node.get("url")
+    if isinstance(url, str) and url.startswith(datafiles.LINK_SCHEME):
+        path = datafiles.servable()[datafiles.check([url[len(datafiles.LINK_SCHEME):]])[0]]
+        inlined = {key: inline_data_files(value) for key, value in node.items() if key != "url"}
+        return {**inlined, "values": _data_file(path, path.stat().st_mtime)}
+    return {key: inline_data_files(value) for key, value in node.items()}
+
+
 def png(spec: dict) -> bytes:
     """The chart as PNG at PNG_PPI, recompressed losslessly (the same pixels, a third of the bytes)."""
-    drawn = Image.open(io.BytesIO(vlc.vegalite_to_png(spec, vl_version=VEGALITE_VERSION, scale=1, ppi=PNG_PPI)))
+    drawn = Image.open(io.BytesIO(vlc.vegalite_to_png(inline_data_files(spec), vl_version=VEGALITE_VERSION,
+                                                      scale=1, ppi=PNG_PPI)))
     packed = io.BytesIO()
     drawn.save(packed, "PNG", optimize=True, dpi=(PNG_PPI, PNG_PPI))
     return packed.getvalue()
@@ -67,9 +145,10 @@ def png(spec: dict) -> bytes:
 def render(spec: dict, **_metadata) -> dict:
     if not spec.get("description"):
         raise ChartError("Every chart needs a description: it is the figure's alt text.")
+    spec, drawn = for_print(spec)
     return {
-        SPEC_MIME: spec,
-        "image/png": base64.b64encode(png(spec)).decode("ascii"),
+        SPEC_MIME: with_width(spec, png_width(drawn)),
+        "image/png": base64.b64encode(drawn).decode("ascii"),
         "text/plain": f"Chart: {spec['description']}",
     }
 
