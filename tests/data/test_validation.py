@@ -7,6 +7,7 @@ import pytest
 
 from yrdbook.datapackage import paths
 from yrdbook.datapackage.problems import DataPackageError
+from yrdbook.datapackage.read import file_resources, table_resources
 from yrdbook.datapackage.validate import main, validate
 
 
@@ -198,7 +199,9 @@ def test_cli_reports_failure(data_copy, capsys, monkeypatch):
 
 def test_schema_declares_keys_and_provenance():
     descriptor = json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
+    for resource in file_resources(descriptor):  # not tables: they say where they come from
+        assert resource["sources"] and resource["licenses"] and resource["derivation"], resource["name"]
+    for resource in table_resources(descriptor):
         names = [field["name"] for field in resource["schema"]["fields"]]
         assert resource["schema"]["primaryKey"], resource["name"]
         # Facts carry the paper section and bib key; reference tables say where they come from.

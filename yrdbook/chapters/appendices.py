@@ -12,6 +12,7 @@ from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
 from ..data import BookData
 from ..datapackage import paths
+from ..datapackage.read import file_resources, table_resources
 from ..pages import book_pages
 from ..provenance import computed, note_label
 from ..tables import BookTable, bilingual_column, escape, markup
@@ -135,7 +136,7 @@ def data_dictionary(data_dir: Path | None = None) -> tuple[pd.DataFrame, pd.Data
     data_dir = Path(data_dir or paths.data_dir())
     package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     tables, fields = [], []
-    for res in package["resources"]:
+    for res in table_resources(package):
         schema = res["schema"]
         rows = sum(1 for _ in (data_dir / res["path"]).open(encoding="utf-8")) - 1
         keys = ", ".join(schema["primaryKey"]) if isinstance(schema["primaryKey"], list) else schema["primaryKey"]
@@ -146,6 +147,53 @@ def data_dictionary(data_dir: Path | None = None) -> tuple[pd.DataFrame, pd.Data
             fields.append({"table": res["name"], "field": f["name"], "type": f["type"], "title": f.get("title", ""),
                            "description": f.get("description", ""), "constraints": _constraints(f)})
     return pd.DataFrame(tables), pd.DataFrame(fields)
+
+
+def data_files(data_dir: Path | None = None) -> pd.DataFrame:
+    """The package's files that are not tables (the maps' boundaries): what each holds, its
+    source, licence and how it was derived, from datapackage.json."""
+    data_dir = Path(data_dir or paths.data_dir())
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    rows = []
+    for res in file_resources(package):
+        how = res.get("derivation", {})
+        rows.append({"name": res["name"], "file": res["path"], "title": res.get("title", ""),
+                     "description": res.get("description", ""), "format": res.get("format", ""),
+                     "kilobytes": round((data_dir / res["path"]).stat().st_size / 1000),
+                     "sources": [(s.get("title", ""), s.get("path", "")) for s in res.get("sources", [])],
+                     "licenses": [lic.get("title") or lic.get("name", "") for lic in res.get("licenses", [])],
+                     "derivation": how})
+    return pd.DataFrame(rows)
+
+
+def _derivation_text(how: dict) -> str:
+    if not how:
+        return ""
+    return (f"{how['command']} ({how['script']}), from {how['package']} {how['version']}. "
+            f"{how['simplification']}; tolerance {how['tolerance_degrees']}°, coordinates on a grid of "
+            f"{how['quantization']:,} steps across the map. sha256 {how['sha256'][:12]}…")
+
+
+def files_table(files: pd.DataFrame, usage: dict[str, list[str]] | None = None) -> BookTable:
+    """One column per file, one row per thing to know about it (a file has no fields to list)."""
+    usage = usage if usage is not None else data_usage()
+    aspects = ["File (download)", "What it holds", "Source", "Licence", "How it was made", "Size", "Shown in"]
+    frame = pd.DataFrame({"About the file": aspects})
+    for f in files.itertuples():
+        frame[f.title] = [
+            markup(f"{{yrd-data}}`{f.file}`"),
+            f.description,
+            markup("; ".join(f"{escape(title)}, [{escape(url)}]({url})" if url else escape(title) for title, url in f.sources)),
+            ", ".join(f.licenses),
+            _derivation_text(f.derivation),
+            f"{f.kilobytes} kB ({f.format})",
+            markup(", ".join(f"{{numref}}`{n}`" for n in usage[f.file])) if usage.get(f.file)
+            else "no figure or table (read by the validator)",
+        ]
+    return BookTable(frame, name="tbl-data-files", stub_columns=1,
+                     widths=[20] + [80 // len(files)] * len(files),
+                     caption="The files of the data package that are not tables, generated from `datapackage.json`; "
+                             "each name links to the file served with the book.", data=["datapackage.json"])
 
 
 DATA_LINE = re.compile(r"Data: ((?:\{yrd-data\}`[^`]+`(?:, )?)+)")

@@ -4,8 +4,9 @@
 - ``validate``: the whole check, ``python -m yrdbook.datapackage.validate`` (``./tasks.sh validate``);
 - ``checks``: row rules a Table Schema cannot express, as frictionless checks;
 - ``consistency``: cross-table rules (stated counts against member lists, ...);
+- ``boundaries``: the maps' boundaries (TopoJSON, not a table) against cities.csv and provinces.csv;
 - ``problems``: a problem as file, row, field and reason;
-- ``read``: the CSVs as typed pandas frames (no validation);
+- ``read``: the CSVs as typed pandas frames (no validation); which resources are tables;
 - ``bibliography``: references.bib read with pybtex;
 - ``files``: the files the book serves and the "Data: ..." lines that link them;
 - ``fingerprint``: one hash of a set of input files.

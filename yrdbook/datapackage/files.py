@@ -1,9 +1,9 @@
 """The data files a figure or table was computed from, and the "Data: ..." line that links them.
 
-The book serves every file of the data package (each CSV and ``datapackage.json``) and
-``references.bib`` under ``_static/data/`` (staged by ``stage_served_files``). A figure or table
-names the files it was computed from; its page then shows a line such as
-"Data: eras.csv, events.csv" whose links open those very files.
+The book serves every file of the data package (each CSV, the maps' boundaries and
+``datapackage.json``) and ``references.bib`` under ``_static/data/`` (staged by
+``stage_served_files``). A figure or table names the files it was computed from; its page
+then shows a line such as "Data: eras.csv, events.csv" whose links open those very files.
 
 - Charts: ``.properties(usermeta=data_files("eras.csv", "events.csv"))``; the book writes
   the line under the chart (``yrdbook.build.chart_output``).
@@ -31,7 +31,7 @@ class UnknownDataFile(ValueError):
 def servable() -> dict[str, Path]:
     """File name -> path of everything the book serves under _static/data/."""
     data = paths.data_dir()
-    files = {p.name: p for p in sorted(data.glob("*.csv"))}
+    files = {p.name: p for p in sorted(data.glob("*")) if p.suffix in paths.DATA_FILE_SUFFIXES}
     if (data / "datapackage.json").exists():
         files["datapackage.json"] = data / "datapackage.json"
     files[paths.bib_path().name] = paths.bib_path()

@@ -1,12 +1,15 @@
 """Checks of the files themselves, before frictionless reads a row: every file in data/ is
-described, readable as UTF-8, comma-separated with the schema's header, well quoted and not
-empty. A problem here is the first cause of everything after it, so validation stops here."""
+described and there, and every table readable as UTF-8, comma-separated with the schema's
+header, well quoted and not empty. A problem here is the first cause of everything after it,
+so validation stops here. (The file that is not a table, the maps' boundaries, has its own
+checks in ``boundaries``.)"""
 
 import csv
 import io
 from pathlib import Path
 
 from .problems import Problem
+from .read import is_table
 
 # Files in data/ that are not tables of the package.
 NOT_TABLES = {"datapackage.json", "README.md"}
@@ -21,7 +24,11 @@ def check_files(data_dir: Path, resources: list[dict]) -> list[Problem]:
                         "is not described in datapackage.json: describe it there (with a schema) or remove it")
                 for p in sorted(data_dir.iterdir()) if p.is_file() and p.name not in described | NOT_TABLES]
     for resource in resources:
-        problem = check_table_file(data_dir / resource["path"], [f["name"] for f in resource["schema"]["fields"]])
+        if not is_table(resource):
+            exists = (data_dir / resource["path"]).is_file()
+            problem = None if exists else Problem(f"data/{resource['path']}", None, None, "file is missing")
+        else:
+            problem = check_table_file(data_dir / resource["path"], [f["name"] for f in resource["schema"]["fields"]])
         if problem:
             problems.append(problem)
     return problems

@@ -26,8 +26,9 @@ PACKAGE_SUFFIXES = {".py", ".js", ".tex", ".css", ".svg"}
 
 
 def code_and_data_files() -> list[Path]:
-    """What every computed output depends on besides its own code: the data package,
-    references.bib and the helper package (its Python, JavaScript, TeX, CSS and SVG)."""
+    """What every computed output depends on besides its own code: the data package (its
+    descriptor, tables and the maps' boundaries), references.bib and the helper package (its
+    Python, JavaScript, TeX, CSS and SVG)."""
     from . import paths
-    return (files_under(paths.data_dir(), {".csv", ".json"}) + [paths.bib_path()]
+    return (files_under(paths.data_dir(), {".json", *paths.DATA_FILE_SUFFIXES}) + [paths.bib_path()]
             + files_under(paths.REPO_ROOT / "yrdbook", PACKAGE_SUFFIXES))

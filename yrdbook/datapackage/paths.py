@@ -10,6 +10,10 @@ def data_dir() -> Path:
     return Path(os.environ.get("YRD_DATA_DIR", REPO_ROOT / "data"))
 
 
+# The package's data files besides datapackage.json: its tables and the maps' boundaries.
+DATA_FILE_SUFFIXES = {".csv", ".topojson"}
+
+
 def bib_path() -> Path:
     return Path(os.environ.get("YRD_BIB", REPO_ROOT / "references.bib"))
 

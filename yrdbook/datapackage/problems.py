@@ -1,4 +1,4 @@
-"""A data problem as a person can act on it: which file, which row, which field, and why."""
+"""A data problem as a person can act on it: which file, which row (or feature), which field, and why."""
 
 from dataclasses import dataclass
 
@@ -9,11 +9,14 @@ class Problem:
     row: int | None  # line number in the file (the header is line 1); None for file-level problems
     field: str | None
     reason: str
+    feature: str | None = None  # in a file of features rather than rows: which one ("cities #8 嘉兴市")
 
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
             where.append(f"row {self.row}")
+        if self.feature:
+            where.append(f"feature {self.feature}")
         if self.field:
             where.append(f"field '{self.field}'")
         return f"{', '.join(where)}: {self.reason}"

@@ -1,4 +1,7 @@
-"""Read every CSV of the package with the column types its schema declares (no validation)."""
+"""Read every CSV of the package with the column types its schema declares (no validation).
+
+The package also holds a file that is not a table (the maps' boundaries, TopoJSON): resources
+are tables only where their profile says so, and only tables are read here."""
 
 import json
 from pathlib import Path
@@ -13,14 +16,30 @@ def descriptor(data_dir: Path) -> dict:
     return json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
 
 
+TABLE_PROFILE = "tabular-data-resource"
+
+
+def is_table(resource: dict) -> bool:
+    return resource.get("profile") == TABLE_PROFILE
+
+
+def table_resources(package: dict) -> list[dict]:
+    return [r for r in package["resources"] if is_table(r)]
+
+
+def file_resources(package: dict) -> list[dict]:
+    """The resources that are files rather than tables (the maps' boundaries)."""
+    return [r for r in package["resources"] if not is_table(r)]
+
+
 def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    return {r["name"]: _frame(Path(data_dir) / r["path"], r["schema"]["fields"]) for r in descriptor(data_dir)["resources"]}
+    return {r["name"]: _frame(Path(data_dir) / r["path"], r["schema"]["fields"]) for r in table_resources(descriptor(data_dir))}
 
 
 def primary_keys(data_dir: Path) -> dict[str, list[str]]:
     """Each table's primary key, as a list of fields."""
     keys = {}
-    for r in descriptor(data_dir)["resources"]:
+    for r in table_resources(descriptor(data_dir)):
         key = r["schema"]["primaryKey"]
         keys[r["name"]] = [key] if isinstance(key, str) else list(key)
     return keys

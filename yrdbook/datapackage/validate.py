@@ -2,8 +2,10 @@
 
 Frictionless checks everything the Table Schemas say (types, required fields, keys,
 foreign keys, enums, ranges); ``checks`` and ``consistency`` add what a schema cannot say.
+The file that is not a table, the maps' boundaries, is checked by ``boundaries``.
 """
 
+import json
 import os
 import re
 import sys
@@ -14,12 +16,16 @@ from frictionless import Checklist, Package
 
 from . import paths
 from .bibliography import bib_keys
+from .boundaries import check_boundaries
 from .checks import BibKeyCheck, DatePrecisionCheck
 from .consistency import check_all
 from .files_check import check_files
 from .fingerprint import digest, files_under
 from .problems import FOREIGN_KEY, DataPackageError, Problem
-from .read import primary_keys, read_tables
+from .read import file_resources, primary_keys, read_tables, table_resources
+
+# The checks of each resource that is a file rather than a table, by resource name.
+FILE_CHECKS = {"boundaries": check_boundaries}
 
 
 def _problem_from(error, file: str) -> Problem:
@@ -57,14 +63,19 @@ def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str,
     """Return the package's tables, or raise DataPackageError naming every problem."""
     data_dir = Path(data_dir or paths.data_dir())
     bib = Path(bib or paths.bib_path())
-    descriptor = data_dir / "datapackage.json"
     try:
-        package = Package(str(descriptor), basepath=str(data_dir))
-    except Exception as error:  # frictionless raises its own FrictionlessException on bad JSON
+        descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+        # Frictionless reads the tables only; the other files have checks of their own (FILE_CHECKS).
+        package = Package({**descriptor, "resources": table_resources(descriptor)}, basepath=str(data_dir))
+        files = file_resources(descriptor)
+    except Exception as error:  # bad JSON, or a descriptor frictionless cannot read (FrictionlessException)
         raise DataPackageError([Problem("data/datapackage.json", None, None, f"cannot be read: {error}")]) from error
 
     # The files themselves first: a broken file is the cause of every error frictionless would find after it.
-    problems = check_files(data_dir, [r.to_descriptor() for r in package.resources])
+    problems = check_files(data_dir, [r.to_descriptor() for r in package.resources] + files)
+    problems += [Problem("data/datapackage.json", None, None, f"resource '{r.get('name')}' is not a table "
+                         "(profile tabular-data-resource) and the validator has no checks for it")
+                 for r in files if r.get("name") not in FILE_CHECKS]
     if problems:
         raise DataPackageError(problems)
 
@@ -79,6 +90,8 @@ def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str,
 
     tables = read_tables(data_dir)
     problems = check_all(tables, primary_keys(data_dir))
+    for resource in files:
+        problems += FILE_CHECKS[resource["name"]](data_dir, resource, tables)
     if problems:
         raise DataPackageError(problems)
     return tables
