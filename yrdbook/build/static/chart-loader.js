@@ -3,60 +3,89 @@
 // Runs inside the chart bundle (yrd-charts.js), where vegaEmbed is in scope and nothing
 // leaks to window; the bundle is built by yrdbook.build.assets.
 //
-// A chart is first drawn as designed (the print layout, usermeta.yrdbook.width px wide). Where
-// the column is narrower it is laid out again rather than shrunk: a single view is fitted to the
-// width with its text at full size (Vega-Lite's "fit-x" autosize), panels wrap into fewer
-// columns, and legends stack vertically below the chart.
+// A chart is drawn as designed (the print layout, usermeta.yrdbook.width px wide) where its
+// column has room. Where the column is narrower it is laid out again rather than shrunk: the
+// plotting area narrows while the text keeps its size, panels wrap into fewer columns, and
+// legends stack vertically below the chart.
 
 const EMBED_OPTIONS = {renderer: "svg", actions: {export: true, source: false, compiled: false, editor: false}};
-const NARROW_LEGEND = {orient: "bottom", direction: "vertical"};
+const NARROW_LEGEND = {orient: "bottom", direction: "vertical", columns: 1};
 const PANEL_KEYS = ["hconcat", "vconcat", "concat"];
 const RESIZE_DELAY_MS = 150;
 const ACTION_ROOM = 38;  // vega-embed's padding for its action button
+const MIN_PLOT = 60;  // px: a plotting area is never made narrower than this
+const LABEL_SHARE = 0.42;  // of a narrowed chart's width, at most, for one axis's labels
+const MIN_LABEL = 80;
 
 function panelsOf(spec) {
   const key = PANEL_KEYS.find((k) => Array.isArray(spec[k]));
   return key ? {key, panels: spec[key]} : null;
 }
 
-// The spec laid out for `width` px (the whole drawing, axes and legends included).
-function fitted(spec, width, designWidth) {
+// The spec laid out for `width` px in all, axes and legends included, its text at full size: the
+// plotting area (or each panel) narrowed by what the design is over the width, and by `extra` px
+// more where a first layout was still too wide. Vega's default autosize ("pad") then grows the
+// drawing to hold every label, so nothing is cut off.
+function fitted(spec, width, design, extra) {
   const fit = structuredClone(spec);
-  fit.config = {...fit.config, legend: {...(fit.config || {}).legend, ...NARROW_LEGEND}};
+  const limit = Math.max(MIN_LABEL, Math.floor(width * LABEL_SHARE));
+  fit.config = {...fit.config, legend: {...(fit.config || {}).legend, ...NARROW_LEGEND, labelLimit: width - 40}};
+  fit.config.axis = {...fit.config.axis, labelLimit: limit};
+  capLimits(fit, limit);
   const aspect = (spec.usermeta && spec.usermeta.yrdbook && spec.usermeta.yrdbook.aspect) || null;
+  const sized = (view, w) => {
+    view.width = Math.max(MIN_PLOT, Math.floor(w));
+    if (aspect) view.height = Math.round(view.width * aspect);
+  };
   const layout = panelsOf(fit);
   if (!layout) {
-    fit.autosize = {type: "fit-x", contains: "padding"};
-    fit.width = Math.floor(width);
-    if (aspect) fit.height = Math.round(fit.width * aspect);
+    // A width given as a step per category becomes a width in pixels.
+    sized(fit, (typeof spec.width === "number" ? spec.width : design / 2) - (design - width) - extra);
     return fit;
   }
-  // Panels: as many in a row as fit at their designed width; a panel alone in its row is narrowed.
+  // Panels: as many in a row as fit at their designed width; the panels of a row share what is over.
   const perRow = layout.key === "vconcat" ? 1 : (layout.key === "concat" ? (spec.columns || layout.panels.length) : layout.panels.length);
-  const panelWidth = designWidth / perRow;
-  const columns = Math.max(1, Math.min(perRow, Math.floor(width / panelWidth)));
+  const panelOuter = design / perRow;
+  const columns = Math.max(1, Math.min(perRow, Math.floor(width / panelOuter)));
   delete fit[layout.key];
   fit.concat = layout.panels;
   fit.columns = columns;
-  const scale = Math.min(1, width / (panelWidth * columns));
+  const over = Math.max(0, panelOuter * columns - width) / columns;
   for (const panel of fit.concat) {
-    if (typeof panel.width === "number") {
-      panel.width = Math.floor(panel.width * scale);
-      if (aspect) panel.height = Math.round(panel.width * aspect);
-    }
+    if (typeof panel.width === "number") sized(panel, panel.width - over - extra);
   }
   return fit;
 }
 
-// The width of what vega-embed drew, its action button included.
-function drawnWidth(view) {
-  const embed = view.querySelector(".vega-embed");
-  return embed ? embed.getBoundingClientRect().width : 0;
+const LIMITS = ["labelLimit", "titleLimit", "limit"];
+
+// A legend that asks for columns gets one (entries one below the other), and long labels
+// (axis labels, legend labels and titles, text marks) end in an ellipsis at `limit` px rather than pushing the
+// chart past its column; the full text stays in the tooltips and in the tables beside the figure.
+function capLimits(node, limit) {
+  if (Array.isArray(node)) { node.forEach((item) => capLimits(item, limit)); return; }
+  if (!node || typeof node !== "object") return;
+  for (const [key, value] of Object.entries(node)) {
+    if (LIMITS.includes(key) && typeof value === "number" && value > limit) node[key] = limit;
+    if (key === "legend" && value && typeof value === "object" && "columns" in value) value.columns = 1;
+    if (key !== "data" && key !== "datasets") capLimits(value, limit);
+  }
 }
 
-function available(view) {
+// The chart's view is the element vega-embed draws into (it becomes an inline block as wide as
+// the drawing, its action button and the dark theme's card padding included); its container is
+// as wide as the column.
+function drawnWidth(view) {
+  return view.getBoundingClientRect().width;
+}
+
+function available(container) {
+  return container.clientWidth;
+}
+
+function padding(view) {
   const style = getComputedStyle(view);
-  return view.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
 }
 
 function name(view, spec) {
@@ -70,19 +99,20 @@ function name(view, spec) {
 
 async function draw(container, spec, state) {
   const view = container.querySelector("div.yrd-chart-view");
-  const room = available(view);
+  const room = available(container);
   const design = (spec.usermeta && spec.usermeta.yrdbook && spec.usermeta.yrdbook.width) || 0;
-  state.width = view.clientWidth;
-  let budget = room - ACTION_ROOM;
-  let shown = room > 0 && design > budget ? fitted(spec, budget, design) : spec;
+  state.width = room;
+  const budget = room - ACTION_ROOM - padding(view);
+  let extra = 0;
+  let shown = room > 0 && design > budget ? fitted(spec, budget, design, extra) : spec;
   for (let attempt = 0; ; attempt++) {
     if (state.result) state.result.finalize();
     state.result = await vegaEmbed(view, shown, EMBED_OPTIONS);
     const over = drawnWidth(view) - room;
-    if (room <= 0 || over <= 0.5 || attempt === 3) break;
-    // Axis labels and legends keep their size: take what is still over from the next layout.
-    budget -= Math.ceil(over);
-    shown = fitted(spec, budget, design || drawnWidth(view) - ACTION_ROOM);
+    if (room <= 0 || over <= 0.5 || attempt === 4) break;
+    // Still too wide (labels that do not shrink): take what is over from the plotting area.
+    extra += Math.ceil(over / (shown.columns || 1));
+    shown = fitted(spec, budget, design || drawnWidth(view) - ACTION_ROOM - padding(view), extra);
   }
   name(view, spec);
 }
@@ -102,8 +132,8 @@ for (const container of document.querySelectorAll("div.yrd-chart")) {
   };
   redraw();
   new ResizeObserver(() => {
-    if (Math.abs(view.clientWidth - state.width) < 4) return;  // height changes come from the drawing itself
+    if (Math.abs(available(container) - state.width) < 4) return;  // height changes come from the drawing itself
     clearTimeout(state.timer);
     state.timer = setTimeout(() => { container.setAttribute("data-rendered", "false"); redraw(); }, RESIZE_DELAY_MS);
-  }).observe(view);
+  }).observe(container);
 }

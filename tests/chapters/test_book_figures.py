@@ -20,6 +20,7 @@ FIGURES = {
     "fig-planning-intensity": lambda b: charts.docking.planning_intensity(docking.planning_intensity(b)),
     "fig-outcomes": lambda b: charts.docking.outcomes(docking.outcome_amounts(b)),
     "fig-framework": lambda b: (lambda n: charts.drivers.framework(n, drivers.framework_links(b, n)))(drivers.framework_nodes(b)),
+    "fig-evidence": lambda b: charts.drivers.evidence(drivers.code_events(b), b.drivers),
     "fig-mechanism-evidence": lambda b: charts.mechanisms.mechanism_evidence(mechanisms.mechanism_evidence(b)),
     "fig-haimen-55580": lambda b: charts.mechanisms.haimen_55580(mechanisms.haimen_55580(b)),
     "fig-domain-coverage": lambda b: charts.mechanisms.domain_coverage(mechanisms.domain_coverage(b)),
