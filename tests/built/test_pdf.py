@@ -4,6 +4,7 @@ Checks the LaTeX source, the LaTeX log and the PDF itself (with poppler's pdftot
 pdffonts, pdfimages and pdfinfo): the whole book is there, chapter by chapter as
 ``_toc.yml`` lists it, with Chinese text in real fonts, every figure as an image, every
 table as a searchable table, the bibliography with names as written, and no broken output.
+Nothing runs into the margin (``support/pdf.py`` reads the log).
 """
 
 import re
@@ -17,6 +18,7 @@ from pybtex.database import parse_file
 from pybtex.richtext import Text
 
 from support import BUILD, REPO
+from support import pdf as printed
 from yrdbook import __version__, pages
 from yrdbook.build.pdf import PDF_PATH
 from yrdbook.datapackage import paths
@@ -24,6 +26,8 @@ from yrdbook.datapackage import paths
 LATEX = BUILD / "latex"
 PDF, TEX, LOG = LATEX / "book.pdf", LATEX / "book.tex", LATEX / "book.log"
 RUN = "run ./tasks.sh pdf (./tasks.sh test builds the PDF before its tests)"
+
+OVERFULL_LIMIT = 5.0  # pt: a line may run this far into the margin, no further
 
 BROKEN_OUTPUT = ["alt.Chart(", "<IPython.core.display", "Traceback (most recent call last)",
                  "could not be drawn", "Chart: ", "{list-table}", "{glue:figure}"]
@@ -98,6 +102,11 @@ def latex(pdf) -> str:
     return TEX.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def latex_log(pdf) -> str:
+    return LOG.read_text(encoding="utf-8", errors="replace")
+
+
 # --- tests ----------------------------------------------------------------------------------
 
 def test_no_broken_output_in_the_latex_source_or_the_pdf(latex, pdf_text):
@@ -168,6 +177,14 @@ def test_every_figure_is_an_image_with_a_numbered_caption(latex, pdf, pdf_text):
     assert latex.count(r"\begin{figure}") >= figures
     captions = re.findall(r"Fig\. \d+(?:\.\d+)?: ", pdf_text)
     assert len(captions) >= figures, f"{len(captions)} numbered figure captions for {figures} figures"
+
+
+def test_nothing_runs_into_the_margin(latex_log):
+    """TeX reports every line it could not break within its measure as an overfull box; a
+    few points are invisible, more is text in the margin or across a table's column."""
+    boxes = [box for box in printed.overfull_boxes(latex_log) if box.points > OVERFULL_LIMIT]
+    assert not boxes, (f"{len(boxes)} overfull boxes wider than {OVERFULL_LIMIT} pt in book.log (lines of book.tex):\n"
+                       + "\n".join(map(str, boxes)))
 
 
 def test_every_table_is_a_real_numbered_table(latex, pdf_text):

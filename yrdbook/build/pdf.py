@@ -169,7 +169,8 @@ def front_matter(config, keywords: list[str]) -> tuple[str, str]:
 def _configure(app, config) -> None:
     preamble, maketitle = front_matter(config, _keywords(Path(app.confdir)))
     elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + "\n" + tex_file("yrdbook-structure.tex") + preamble
+    elements["preamble"] = (elements.get("preamble", "") + "\n" + tex_file("yrdbook-structure.tex")
+                            + tex_file("yrdbook-layout.tex") + preamble)
     elements.setdefault("maketitle", maketitle)
     config.latex_elements = elements
 
