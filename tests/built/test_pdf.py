@@ -1,9 +1,12 @@
 """The PDF edition (``./tasks.sh pdf``; ``./tasks.sh test`` builds it before the tests).
 
 Checks the LaTeX source, the LaTeX log and the PDF itself (with poppler's pdftotext,
-pdffonts, pdfimages and pdfinfo): the whole book is there, chapter by chapter as
+pdffonts, pdfimages, pdftohtml and pdfinfo): the whole book is there, chapter by chapter as
 ``_toc.yml`` lists it, with Chinese text in real fonts, every figure as an image, every
 table as a searchable table, the bibliography with names as written, and no broken output.
+And it is fit to print: nothing runs into the margin, every figure is as wide as the text
+with its smallest text legible at that size, and no page is left mostly empty before a
+figure (``support/pdf.py`` reads the log, the placed images and the page layout).
 """
 
 import re
@@ -17,6 +20,7 @@ from pybtex.database import parse_file
 from pybtex.richtext import Text
 
 from support import BUILD, REPO
+from support import pdf as printed
 from yrdbook import __version__, pages
 from yrdbook.build.pdf import PDF_PATH
 from yrdbook.datapackage import paths
@@ -24,6 +28,10 @@ from yrdbook.datapackage import paths
 LATEX = BUILD / "latex"
 PDF, TEX, LOG = LATEX / "book.pdf", LATEX / "book.tex", LATEX / "book.log"
 RUN = "run ./tasks.sh pdf (./tasks.sh test builds the PDF before its tests)"
+
+OVERFULL_LIMIT = 5.0  # pt: a line may run this far into the margin, no further
+SMALLEST_TEXT = 6.5  # pt: the smallest printed text in a figure
+MOSTLY_EMPTY = 0.5  # a page whose content ends above this fraction of the text block is mostly empty
 
 BROKEN_OUTPUT = ["alt.Chart(", "<IPython.core.display", "Traceback (most recent call last)",
                  "could not be drawn", "Chart: ", "{list-table}", "{glue:figure}"]
@@ -98,6 +106,34 @@ def latex(pdf) -> str:
     return TEX.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def latex_log(pdf) -> str:
+    return LOG.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture(scope="module")
+def text_block(latex_log) -> dict[str, float]:
+    return printed.text_block(latex_log)
+
+
+@pytest.fixture(scope="module")
+def figures(latex, pdf) -> list[printed.PrintedFigure]:
+    """Every figure as printed, with its chart's smallest text (the chart's Vega-Lite spec,
+    stored in its notebook beside the PNG that LaTeX includes, drawn to SVG by vl-convert)."""
+    import vl_convert
+
+    from yrdbook.charts import render
+
+    render.enable()  # the CJK font, as when the PNG was drawn
+    notebooks = [REPO / f"{doc}.ipynb" for doc in pages.toc_files() if (REPO / f"{doc}.ipynb").exists()]
+    charts = printed.notebook_charts(notebooks, render.SPEC_MIME)
+    found, problems = printed.printed_figures(
+        latex, pdf, charts, lambda spec: vl_convert.vegalite_to_svg(spec, vl_version=render.VEGALITE_VERSION))
+    assert not problems, "figures that could not be measured:\n" + "\n".join(problems)
+    assert len(found) == count(FIGURE_DIRECTIVE), f"{len(found)} figures measured for {count(FIGURE_DIRECTIVE)}"
+    return found
+
+
 # --- tests ----------------------------------------------------------------------------------
 
 def test_no_broken_output_in_the_latex_source_or_the_pdf(latex, pdf_text):
@@ -168,6 +204,59 @@ def test_every_figure_is_an_image_with_a_numbered_caption(latex, pdf, pdf_text):
     assert latex.count(r"\begin{figure}") >= figures
     captions = re.findall(r"Fig\. \d+(?:\.\d+)?: ", pdf_text)
     assert len(captions) >= figures, f"{len(captions)} numbered figure captions for {figures} figures"
+
+
+def test_nothing_runs_into_the_margin(latex_log):
+    """TeX reports every line it could not break within its measure as an overfull box; a
+    few points are invisible, more is text in the margin or across a table's column."""
+    boxes = [box for box in printed.overfull_boxes(latex_log) if box.points > OVERFULL_LIMIT]
+    assert not boxes, (f"{len(boxes)} overfull boxes wider than {OVERFULL_LIMIT} pt in book.log (lines of book.tex):\n"
+                       + "\n".join(map(str, boxes)))
+
+
+def test_every_figure_is_set_at_the_text_width(figures, text_block):
+    """Each figure's PNG is printed at the resolution that makes it as wide as the text, to
+    the whole pixel per inch that pdfimages gives."""
+    width = text_block["width"]
+    off = [f"{figure.label}: {figure.printed_ppi:g} ppi, {figure.placed_width:.1f} pt wide "
+           f"(at the text width: {figure.png_size[0] * 72 / width:.1f} ppi)" for figure in figures
+           if abs(figure.png_size[0] * 72 / width - figure.printed_ppi) > 0.5]
+    assert not off, f"figures not at the text width ({width:.1f} pt):\n" + "\n".join(off)
+
+
+def test_the_smallest_text_in_every_figure_prints_at_6_5_pt_or_more(figures):
+    """A chart's smallest font, scaled as its PNG is printed: font px x 72 / printed ppi, in
+    the PNG's pixels (the chart's own pixels x the PNG's scale, 144/72)."""
+    small = [figure for figure in figures if figure.printed_pt < SMALLEST_TEXT]
+    assert not small, (
+        f"{len(small)} of {len(figures)} figures print text smaller than {SMALLEST_TEXT} pt:\n"
+        + "\n".join(f"{figure}; needs {figure.font_px_for(SMALLEST_TEXT):.1f} px fonts at this width, "
+                     f"or a chart at most {figure.chart_width_for(SMALLEST_TEXT):.0f} px wide" for figure in small)
+        + "\nevery figure:\n" + "\n".join(map(str, figures)))
+
+
+def test_no_page_is_left_mostly_empty_before_a_figure(pdf, text_block, latex_log):
+    """The page before a page that starts with a figure is at least half full: no figure that
+    did not fit where it was set cut that page short (as with placement [H]), and none was
+    held back to a page of its own at the end of its chapter. (The page before one that
+    starts with a figure is never a chapter's last page: a chapter starts with its title.)"""
+    assert "Package yrdbook Warning" not in latex_log, \
+        "book.log: a patch of yrdbook/build/tex/yrdbook-layout.tex did not apply (see its warning)"
+    top, height = text_block["top"], text_block["height"]
+    pages = printed.page_layout(pdf)
+
+    def body(page):  # the text block: no running head (above it) or foot (below it)
+        return [box for box in page.boxes if top - 6 <= box.top < top + height]
+
+    empty = []
+    for before, page in zip(pages, pages[1:]):
+        content = body(page)
+        if content and content[0].kind == "image":
+            end = max((box.bottom for box in body(before)), default=top)
+            if end - top < MOSTLY_EMPTY * height:
+                empty.append(f"page {before.number} ends {(end - top) / height:.0%} down its text block, "
+                             f"page {page.number} starts with a figure")
+    assert not empty, "pages left mostly empty before a figure:\n" + "\n".join(empty)
 
 
 def test_every_table_is_a_real_numbered_table(latex, pdf_text):

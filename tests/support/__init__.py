@@ -1,4 +1,5 @@
-"""Helpers for the tests (and the benchmark): where things are, the browser, scratch builds."""
+"""Helpers for the tests (and the benchmark): where things are, the browser, scratch builds,
+the typeset PDF."""
 
 import os
 from pathlib import Path

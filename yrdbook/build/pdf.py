@@ -12,7 +12,9 @@ work the book needs, on the doctree the LaTeX builder assembles from ``_toc.yml`
 - the back of the title page states the version, the date of the edition and how to
   cite the book (from CITATION.cff); the PDF's metadata (title, author, subject,
   keywords) is filled in;
-- tables get column widths and may continue on the next page (``PrintTables``).
+- tables get column widths and may continue on the next page (``PrintTables``);
+- every figure is set at the width of the text (``PrintFigures``), and figures float to
+  where they fit near the text that shows them (``tex/yrdbook-layout.tex``).
 
 Fonts, paper and the Chinese set-up (xeCJK, Noto CJK) are plain configuration in
 ``_config.yml``. The HTML book links to the PDF from its download menu; the PDF is copied
@@ -133,6 +135,26 @@ class PrintTables(SphinxPostTransform):
         table["classes"].append("colwidths-given")
 
 
+class PrintFigures(SphinxPostTransform):
+    """Every figure's image at the width of the text (``\\linewidth``).
+
+    A chart's PNG (``yrdbook.charts.render``) is drawn at 144 ppi; LaTeX would print it at
+    that size, or shrink it to the text width if it is wider, so that charts came out at
+    different scales and the text in them at different sizes. At the text width they all
+    share one scale of print, which the PDF tests check against a smallest size of text.
+    An image that gives its own width or scale keeps it.
+    """
+
+    default_priority = 200
+    builders = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for figure in self.document.findall(nodes.figure):
+            for image in figure.findall(nodes.image):
+                if not any(image.get(key) for key in ("width", "height", "scale")):
+                    image["width"] = "100%"
+
+
 def raw(latex: str) -> nodes.raw:
     return nodes.raw("", latex + "\n", format="latex")
 
@@ -169,7 +191,8 @@ def front_matter(config, keywords: list[str]) -> tuple[str, str]:
 def _configure(app, config) -> None:
     preamble, maketitle = front_matter(config, _keywords(Path(app.confdir)))
     elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + "\n" + tex_file("yrdbook-structure.tex") + preamble
+    elements["preamble"] = (elements.get("preamble", "") + "\n" + tex_file("yrdbook-structure.tex")
+                            + tex_file("yrdbook-layout.tex") + preamble)
     elements.setdefault("maketitle", maketitle)
     config.latex_elements = elements
 
@@ -236,6 +259,7 @@ def setup(app):
     app.connect("env-updated", _title_with_break)
     app.add_post_transform(PrintStructure)
     app.add_post_transform(PrintTables)
+    app.add_post_transform(PrintFigures)
     app.connect("html-page-context", _link_from_html, priority=600)
     app.connect("build-finished", _publish_after_html)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -233,7 +233,8 @@ def tables_table(tables: pd.DataFrame, usage: dict[str, list[str]] | None = None
         "Keys": tables.primary_key + tables.foreign_keys.map(lambda fk: f"\nlinks: {fk}" if fk else ""),
         "Shown in": shown_in,
     })
-    return BookTable(frame, name="tbl-data-tables", widths=[16, 6, 40, 20, 18],
+    # In print a column is at least as wide as its longest word: "Rows", "components.csv".
+    return BookTable(frame, name="tbl-data-tables", widths=[18, 9, 36, 19, 18],
                      caption="The tables of the data package, generated from `datapackage.json`; each name links to "
                              "the CSV file served with the book, and 'Shown in' lists the figures and tables computed "
                              "from it, read from their 'Data' lines.", data=["datapackage.json"])
@@ -244,7 +245,8 @@ def fields_table(fields: pd.DataFrame, table: str) -> BookTable:
     frame = pd.DataFrame({"Field": chosen.field.map(lambda f: markup(f"`{f}`")), "Type": chosen.type,
                           "Meaning": (chosen.title + ". " + chosen.description).str.strip(". ").replace("", "–"),
                           "Constraints": chosen.constraints.map(markup)})
-    return BookTable(frame, name=f"tbl-fields-{table.replace('_', '-')}", widths=[20, 10, 40, 30],
+    # In print the field column holds the longest part of a name between underscores ("municipalities").
+    return BookTable(frame, name=f"tbl-fields-{table.replace('_', '-')}", widths=[22, 10, 38, 30],
                      caption=f"Fields of `{table}`.", data=[f"{table}.csv"])
 
 

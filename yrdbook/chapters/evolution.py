@@ -267,7 +267,8 @@ def council_growth_table(growth: pd.DataFrame) -> BookTable:
         "Coverage 覆盖范围 (computed)": bilingual_column(growth.coverage_zh, growth.coverage_en),
         "Source": growth.source.map(lambda key: markup(cite(key))),
     })
-    return BookTable(frame, name="tbl-council-growth", widths=[14, 34, 8, 12, 12, 18, 10],
+    # In print a column is at least as wide as its longest word: "(com-puted)", "Source".
+    return BookTable(frame, name="tbl-council-growth", widths=[14, 31, 10, 12, 12, 18, 11],
                      data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],
                      caption="Growth of the YRD city coordination body, counted by the book from the member roster, "
                              "beside the sizes the paper states (after 1992, 1997 and 2013; it states none after "
