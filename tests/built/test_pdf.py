@@ -23,10 +23,12 @@ from support import BUILD, REPO
 from support import pdf as printed
 from yrdbook import __version__, pages
 from yrdbook.build.pdf import PDF_PATH
+from yrdbook.charts import render, theme
 from yrdbook.datapackage import paths
 
 LATEX = BUILD / "latex"
 PDF, TEX, LOG = LATEX / "book.pdf", LATEX / "book.tex", LATEX / "book.log"
+ARTIFACTS = REPO / "test-artifacts" / "pdf"
 RUN = "run ./tasks.sh pdf (./tasks.sh test builds the PDF before its tests)"
 
 OVERFULL_LIMIT = 5.0  # pt: a line may run this far into the margin, no further
@@ -128,8 +130,11 @@ def figures(latex, pdf) -> list[printed.PrintedFigure]:
     notebooks = [REPO / f"{doc}.ipynb" for doc in pages.toc_files() if (REPO / f"{doc}.ipynb").exists()]
     charts = printed.notebook_charts(notebooks, render.SPEC_MIME)
     found, problems = printed.printed_figures(
-        latex, pdf, charts, lambda spec: vl_convert.vegalite_to_svg(spec, vl_version=render.VEGALITE_VERSION))
+        latex, pdf, charts,
+        lambda spec: vl_convert.vegalite_to_svg(render.inline_data_files(spec), vl_version=render.VEGALITE_VERSION))
     assert not problems, "figures that could not be measured:\n" + "\n".join(problems)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "figures.txt").write_text("\n".join(map(str, found)) + "\n", encoding="utf-8")
     assert len(found) == count(FIGURE_DIRECTIVE), f"{len(found)} figures measured for {count(FIGURE_DIRECTIVE)}"
     return found
 
@@ -214,14 +219,19 @@ def test_nothing_runs_into_the_margin(latex_log):
                        + "\n".join(map(str, boxes)))
 
 
-def test_every_figure_is_set_at_the_text_width(figures, text_block):
-    """Each figure's PNG is printed at the resolution that makes it as wide as the text, to
-    the whole pixel per inch that pdfimages gives."""
+def test_every_figure_is_printed_at_one_scale(figures, text_block):
+    """A chart drawn at the print width fills the text width, a narrower one the same share of
+    it, so that every chart prints at one scale: its PNG at the resolution that makes it that
+    wide, to the whole pixel per inch that pdfimages gives."""
     width = text_block["width"]
-    off = [f"{figure.label}: {figure.printed_ppi:g} ppi, {figure.placed_width:.1f} pt wide "
-           f"(at the text width: {figure.png_size[0] * 72 / width:.1f} ppi)" for figure in figures
-           if abs(figure.png_size[0] * 72 / width - figure.printed_ppi) > 0.5]
-    assert not off, f"figures not at the text width ({width:.1f} pt):\n" + "\n".join(off)
+    off = []
+    for figure in figures:
+        share = min(1.0, figure.png_size[0] / render.PNG_SCALE / theme.PRINT_WIDTH)
+        expected_ppi = figure.png_size[0] * 72 / (share * width)
+        if abs(expected_ppi - figure.printed_ppi) > 0.5:
+            off.append(f"{figure.label}: {figure.printed_ppi:g} ppi, {figure.placed_width:.1f} pt wide "
+                       f"(at {share:.0%} of the text width: {expected_ppi:.1f} ppi)")
+    assert not off, f"figures not at one scale (text width {width:.1f} pt):\n" + "\n".join(off)
 
 
 def test_the_smallest_text_in_every_figure_prints_at_6_5_pt_or_more(figures):

@@ -27,11 +27,13 @@ import shutil
 from pathlib import Path
 
 import yaml
+from PIL import Image
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape as tex_escape
 
+from ..charts import render, theme
 from . import citation
 
 LATEX_TARGET = "book"  # _config.yml: latex.latex_documents.targetname is book.tex
@@ -136,13 +138,15 @@ class PrintTables(SphinxPostTransform):
 
 
 class PrintFigures(SphinxPostTransform):
-    """Every figure's image at the width of the text (``\\linewidth``).
+    """Every chart printed at one scale: a chart drawn at the print width (``PRINT_WIDTH`` CSS
+    px, ``yrdbook.charts.theme``) fills the text width (``\\linewidth``), a narrower one the same
+    fraction of it as of the print width.
 
-    A chart's PNG (``yrdbook.charts.render``) is drawn at 144 ppi; LaTeX would print it at
-    that size, or shrink it to the text width if it is wider, so that charts came out at
-    different scales and the text in them at different sizes. At the text width they all
-    share one scale of print, which the PDF tests check against a smallest size of text.
-    An image that gives its own width or scale keeps it.
+    A chart's PNG (``yrdbook.charts.render``) is drawn at 144 ppi; LaTeX would print it at that
+    size, or shrink it to the text width if it is wider, so that charts came out at different
+    scales and the text in them at different sizes. At one scale the text of every chart prints
+    at the same size, which the PDF tests check against a smallest size of text. An image
+    that gives its own width or scale keeps it.
     """
 
     default_priority = 200
@@ -152,7 +156,18 @@ class PrintFigures(SphinxPostTransform):
         for figure in self.document.findall(nodes.figure):
             for image in figure.findall(nodes.image):
                 if not any(image.get(key) for key in ("width", "height", "scale")):
-                    image["width"] = "100%"
+                    image["width"] = f"{100 * self.share_of_text_width(image):.1f}%"
+
+    def share_of_text_width(self, image: nodes.image) -> float:
+        path = Path(image["uri"])
+        if not path.is_absolute():
+            path = Path(self.env.srcdir) / path
+        try:
+            with Image.open(path) as drawn:
+                css_width = drawn.width / render.PNG_SCALE
+        except OSError:
+            return 1.0
+        return min(1.0, css_width / theme.PRINT_WIDTH)
 
 
 def raw(latex: str) -> nodes.raw:

@@ -108,9 +108,13 @@ def for_print(spec: dict) -> tuple[dict, bytes]:
 
 
 def with_width(spec: dict, width: float) -> dict:
-    """The spec with its drawn width recorded, for the page's chart loader (usermeta.yrdbook.width)."""
-    usermeta = spec.get("usermeta", {})
-    return {**spec, "usermeta": {**usermeta, "yrdbook": {**usermeta.get("yrdbook", {}), "width": round(width)}}}
+    """The spec with its drawn width recorded, for the page's chart loader (usermeta.yrdbook.width);
+    and its layout for narrow columns too, where it has one (usermeta.yrdbook.narrow)."""
+    meta = spec.get("usermeta", {}).get("yrdbook", {})
+    meta = {**meta, "width": round(width)}
+    if "narrow" in meta:
+        meta["narrow"] = with_width(meta["narrow"], png_width(png(meta["narrow"])))
+    return {**spec, "usermeta": {**spec.get("usermeta", {}), "yrdbook": meta}}
 
 
 @functools.lru_cache(maxsize=4)

@@ -13,9 +13,11 @@ const NARROW_LEGEND = {orient: "bottom", direction: "vertical", columns: 1};
 const PANEL_KEYS = ["hconcat", "vconcat", "concat"];
 const RESIZE_DELAY_MS = 150;
 const ACTION_ROOM = 38;  // vega-embed's padding for its action button
+const ACTIONS_FROM = 480;  // px of column: narrower columns give the chart the button's room
 const MIN_PLOT = 60;  // px: a plotting area is never made narrower than this
 const LABEL_SHARE = 0.42;  // of a narrowed chart's width, at most, for one axis's labels
 const MIN_LABEL = 80;
+const NARROW_BELOW = 0.8;  // a chart's narrow layout is drawn where less than this share of its width fits
 
 function panelsOf(spec) {
   const key = PANEL_KEYS.find((k) => Array.isArray(spec[k]));
@@ -100,19 +102,25 @@ function name(view, spec) {
 async function draw(container, spec, state) {
   const view = container.querySelector("div.yrd-chart-view");
   const room = available(container);
-  const design = (spec.usermeta && spec.usermeta.yrdbook && spec.usermeta.yrdbook.width) || 0;
+  const meta = (spec.usermeta && spec.usermeta.yrdbook) || {};
   state.width = room;
-  const budget = room - ACTION_ROOM - padding(view);
+  // On a phone the chart has the room of the action button (export as SVG or PNG) too.
+  const options = room < ACTIONS_FROM ? {...EMBED_OPTIONS, actions: false} : EMBED_OPTIONS;
+  const budget = room - (options.actions ? ACTION_ROOM : 0) - padding(view);
+  // A chart may bring a layout of its own for narrow columns (the framework, top to bottom).
+  const narrow = meta.narrow && room > 0 && budget < (meta.width || 0) * NARROW_BELOW;
+  const base = narrow ? meta.narrow : spec;
+  const design = ((base.usermeta && base.usermeta.yrdbook) || {}).width || 0;
   let extra = 0;
-  let shown = room > 0 && design > budget ? fitted(spec, budget, design, extra) : spec;
+  let shown = room > 0 && design > budget ? fitted(base, budget, design, extra) : base;
   for (let attempt = 0; ; attempt++) {
     if (state.result) state.result.finalize();
-    state.result = await vegaEmbed(view, shown, EMBED_OPTIONS);
+    state.result = await vegaEmbed(view, shown, options);
     const over = drawnWidth(view) - room;
     if (room <= 0 || over <= 0.5 || attempt === 4) break;
     // Still too wide (labels that do not shrink): take what is over from the plotting area.
     extra += Math.ceil(over / (shown.columns || 1));
-    shown = fitted(spec, budget, design || drawnWidth(view) - ACTION_ROOM - padding(view), extra);
+    shown = fitted(base, budget, design || drawnWidth(view) - (room - budget), extra);
   }
   name(view, spec);
 }
