@@ -73,3 +73,13 @@ def test_money_axes_use_the_papers_units(drawn):
     # an SI prefix on a money axis would read "0G 50G" (giga-yuan)
     assert not re.search(r">\d+(\.\d+)?[kMG]</text>", svg)
     assert '"format": "~s"' not in str(spec) and "'format': '~s'" not in str(spec)
+
+
+def test_the_framework_brings_a_layout_for_phones(drawn):
+    """Six columns of boxes do not fit a phone: the framework's narrow layout runs top to bottom."""
+    spec, _ = drawn["fig-framework"]
+    narrow = spec["usermeta"]["yrdbook"]["narrow"]
+    assert narrow["usermeta"]["yrdbook"]["width"] <= 360
+    assert narrow["description"] == spec["description"]
+    # the same boxes, arrows and labels: only the axes change places
+    assert len(narrow["layer"]) == len(spec["layer"])

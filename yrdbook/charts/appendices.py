@@ -27,7 +27,7 @@ def claim_coverage(coverage: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("status:N", title="In the book"), alt.Tooltip("claims:Q", title="Claims")],
     )
     return chart.properties(
-        width=360, height=alt.Step(18), usermeta=data_files("claims.csv", "paper_sections.csv"),
+        width=290, height=alt.Step(18), usermeta=data_files("claims.csv", "paper_sections.csv"),
         description=(f"Stacked bars of the {int(totals.sum())} claims of the paper, one bar per section, split into "
                      f"those the book carries ({int(coverage.carried.sum())}) and those it does not, with a reason "
                      f"({int(coverage.excused.sum())}). "

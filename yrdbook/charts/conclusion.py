@@ -21,7 +21,7 @@ def cluster_plans(plans: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("source:N", title="Source")])
     labels = base.mark_text(align="left", dx=9, fontSize=10, color="#333", limit=260).encode(text="short_zh:N")
     return alt.layer(points, labels).properties(
-        width=560, height=200, usermeta=data_files("cluster_plans.csv"),
+        width=365, height=200, usermeta=data_files("cluster_plans.csv"),
         description=(f"Timeline of {len(plans)} national plans and decisions for China's city clusters from "
                      f"{plans.when.min():%B %Y} to {plans.when.max():%B %Y}: "
                      + "; ".join(f"{r.date_en} {r.cluster_en}" for r in plans.sort_values('when').itertuples()) + "."),
@@ -40,7 +40,7 @@ def dimension_links(links: pd.DataFrame) -> alt.LayerChart:
         tooltip=[alt.Tooltip("dimension:N", title="Dimension"), alt.Tooltip("target:N", title="Extends"),
                  alt.Tooltip("rationale_en:N", title="Why (the book's reasoning)")])
     return cells.properties(
-        width=alt.Step(100), height=alt.Step(30), usermeta=data_files("dimension_links.csv", "list_items.csv", "mechanisms.csv", "drivers.csv"),
+        width=450, height=alt.Step(30), usermeta=data_files("dimension_links.csv", "list_items.csv", "mechanisms.csv", "drivers.csv"),
         description=(f"Matrix linking the {len(dims)} integrations the paper lists in section IV to the mechanisms and "
                      f"drivers they extend, {len(links)} links in all, under the book's own linkage."),
     )

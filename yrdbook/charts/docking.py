@@ -31,7 +31,7 @@ def chronologies(steps: pd.DataFrame, start: str = "2014-01-01") -> alt.Chart:
     note = (f" {len(left_out)} earlier step(s) before {start[:4]} are listed in the table but not drawn."
             if len(left_out) else "")
     return chart.properties(
-        width=WIDTH, height=200, usermeta=data_files("events.csv", "cities.csv"),
+        width=570, height=200, usermeta=data_files("events.csv", "cities.csv"),
         description=("Dot chart of the docking steps of Jiaxing and Nantong with Shanghai on one time axis from "
                      f"{start[:4]} to 2017: " + ", ".join(f"{c} {n} steps" for c, n in counts.items())
                      + ", coloured by city, provincial or joint level." + note),

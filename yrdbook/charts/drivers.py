@@ -18,7 +18,7 @@ def framework(nodes: pd.DataFrame, links: pd.DataFrame) -> alt.LayerChart:
     which the page's chart loader draws where the column is too narrow for the columns)."""
     edges = links.drop_duplicates(["from_id", "to_id"])
     counts = nodes.groupby("layer_label", sort=False).size()
-    wide = framework_layout(nodes, links, vertical=False).properties(width=760, height=370)
+    wide = framework_layout(nodes, links, vertical=False).properties(width=628, height=370)
     narrow = framework_layout(nodes, links, vertical=True).properties(width=300, height=680)
     usermeta = data_files("drivers.csv", "eras.csv", "measures.csv", "mechanisms.csv", "outcomes.csv", "framework_edges.csv")
     description = ("Framework diagram drawn from data, left to right: "

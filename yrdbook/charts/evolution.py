@@ -34,7 +34,7 @@ def timeline(bands: pd.DataFrame, events: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("title_en:N", title="Event"), alt.Tooltip("source:N", title="Source (references.bib)")],
     )
     return alt.layer(band, marks).properties(
-        width=WIDTH - 100, height=170, usermeta=data_files("eras.csv", "events.csv"),
+        width=340, height=170, usermeta=data_files("eras.csv", "events.csv"),
         description=("Timeline from 1982 to 2018 with one lane for each of the paper's governance modes: "
                      + ", ".join(bands[bands.kind == "governance_mode"].name_en)
                      + "; and, in a lane set apart as the book's arrangement, the "

@@ -23,7 +23,7 @@ def mechanism_evidence(evidence: pd.DataFrame) -> alt.Chart:
     )
     per = frame.groupby("mechanism_en", sort=False).size()
     return chart.properties(
-        width=360, height=alt.Step(40),
+        width=345, height=alt.Step(40),
         usermeta=data_files("mechanisms.csv", "measures.csv", "events.csv", "lists.csv", "paper_tables.csv", "organisations.csv"),
         description=("Stacked bars of the evidence items the book assigns to each mechanism from the documents the paper "
                      "names, labelled with the measures that build it: " + ", ".join(f"{m} {n}" for m, n in per.items()) + "."),
@@ -43,7 +43,7 @@ def haimen_55580(plan: pd.DataFrame) -> alt.LayerChart:
     text = alt.Chart(frame).mark_text(color="white", fontSize=11, lineBreak="\n", limit=alt.ExprRef("width / 3 - 10")).encode(
         x=x, y=y, text="label:N")
     return alt.layer(boxes, text).properties(
-        width=720, height=230, usermeta=data_files("list_items.csv", "amounts.csv"),
+        width=620, height=230, usermeta=data_files("list_items.csv", "amounts.csv"),
         description=("Grid decoding Haimen's '55580' action plan: a column of five docking projects, a column of five "
                      f"bases and a column of {int((plan.target_percent == 80).sum())} targets of 80 per cent, "
                      f"{int(plan.qualifier.isin(['at_least', 'more_than']).sum())} of them 'at least' or 'more than' 80."),
@@ -69,7 +69,7 @@ def domain_coverage(coverage: pd.DataFrame) -> alt.LayerChart:
         text="items:Q", color=alt.condition("datum.items >= 2", alt.value("white"), alt.value("#222")))
     hard = frame[frame["class"] == "hard"].domain_id.nunique()
     return alt.layer(cells, counts).properties(
-        width=600, height=110, usermeta=data_files("domain_map.csv", "domains.csv", "list_items.csv"),
+        width=530, height=110, usermeta=data_files("domain_map.csv", "domains.csv", "list_items.csv"),
         description=(f"Heat map of Jiaxing's and Nantong's docking items over {frame.domain_id.nunique()} shared domains, "
                      f"the {hard} hard domains on the left and the soft ones on the right; "
                      + "; ".join(f"{c} covers {n} domains" for c, n in frame[frame['items'] > 0].groupby('city_en').domain_id.nunique().items())

@@ -39,7 +39,7 @@ def argument_overview(modes: pd.DataFrame) -> alt.LayerChart:
     ]
     paper_modes = len(governance)
     return alt.layer(boxes, apart, *labels).properties(
-        width=680, height=240, usermeta=data_files("eras.csv", "groupings.csv", "memberships.csv"),
+        width=628, height=240, usermeta=data_files("eras.csv", "groupings.csv", "memberships.csv"),
         description=(f"Overview of the paper's argument: its {paper_modes} governance modes from left to right, "
                      + " Then ".join(f"{m.short_en} ({m.period}), performance {m.performance_en}, {m.reach}."
                                      for m in governance.itertuples())
