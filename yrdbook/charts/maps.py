@@ -45,7 +45,10 @@ def city_layers(cities: pd.DataFrame, field: str, color: alt.Color, tooltip: lis
         **{field: f"datum.{field} == null ? {missing!r} : datum.{field}"},
         city_name="datum.properties.name_zh",
     ).encode(color=color, tooltip=[alt.Tooltip("city_name:N", title="城市"), *tooltip])
-    outlines = alt.Chart(boundaries("provinces")).mark_geoshape(filled=False, stroke=OUTLINE, strokeWidth=1.2)
+    # Decorative layers (the outlines, the labels' halos) are hidden from screen readers: the
+    # chart's description names what they show.
+    outlines = alt.Chart(boundaries("provinces")).mark_geoshape(filled=False, stroke=OUTLINE, strokeWidth=1.2,
+                                                                aria=False)
     return [polygons, outlines, *label_layers(labels)]
 
 
@@ -58,7 +61,7 @@ def label_layers(labels: pd.DataFrame) -> list[alt.Chart]:
         ).transform_filter("datum.label != null").encode(
             longitude="properties.label_lon:Q", latitude="properties.label_lat:Q", text="label:N")
         style = {"font": FONT, "fontSize": 11, "fontWeight": "bold", "align": align, "dx": dx, "dy": dy}
-        layers += [named.mark_text(**style, stroke="white", strokeWidth=3, strokeOpacity=0.85, color="white"),
+        layers += [named.mark_text(**style, stroke="white", strokeWidth=3, strokeOpacity=0.85, color="white", aria=False),
                    named.mark_text(**style, color="#111111")]
     return layers
 
