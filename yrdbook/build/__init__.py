@@ -8,7 +8,8 @@ loads ``yrdbook.build``), split by concern:
 - ``datalinks``: "Data: ..." links to the served data files;
 - ``citing`` (with ``citation`` and ``bibstyle``): BibTeX, chapter boxes, meta tags, labels;
 - ``apparatus``: provenance marks, the book's readings, numbered notes of the critical apparatus;
-- ``pdf`` (with ``tex/``): the PDF edition's structure, title pages and tables.
+- ``pdf`` (with ``tex/``): the PDF edition's structure, title pages and tables;
+- ``search``: a search index that segments Chinese (jieba, with the book's own terms).
 
 Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
 """
@@ -17,8 +18,8 @@ Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
 
 def setup(app):
     # Imported here, so that ``python -m yrdbook.build.pdf`` finds its module not yet imported.
-    from . import apparatus, assets, citing, datalinks, execution, guard, pdf
+    from . import apparatus, assets, citing, datalinks, execution, guard, pdf, search
 
-    for concern in (guard, execution, assets, datalinks, citing, apparatus, pdf):
+    for concern in (guard, execution, assets, datalinks, citing, apparatus, pdf, search):
         concern.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
