@@ -18,7 +18,7 @@ from yrdbook.charts import maps
 from yrdbook.datapackage import paths
 
 ARTIFACTS = REPO / "test-artifacts" / "figures"
-WIDTHS = [390, 768, 1280, 1920]
+WIDTHS = [360, 390, 768, 1280, 1920]
 SCREENSHOT_WIDTHS = [390, 1280]
 THEMES = ["light", "dark"]
 WHITE = "rgb(255, 255, 255)"
