@@ -39,11 +39,13 @@ class Overfull:
         return f"{self.points:.1f}pt {self.where}: {self.material}"
 
 
-OVERFULL = re.compile(r"^Overfull \\hbox \(([\d.]+)pt too wide\) (.*)\n(.*)", re.M)
+# A line too wide for its measure (\hbox), or a page too tall for the text block (\vbox: text
+# or a float running past the foot of the page).
+OVERFULL = re.compile(r"^Overfull \\[hv]box \(([\d.]+)pt too (?:wide|high)\) (.*)\n(.*)", re.M)
 
 
 def overfull_boxes(log: str) -> list[Overfull]:
-    """Every overfull \\hbox that the log reports (TeX's own check: underfull boxes are only loose)."""
+    """Every overfull box that the log reports (TeX's own check: underfull boxes are only loose)."""
     return [Overfull(float(points), where.strip(), material.strip())
             for points, where, material in OVERFULL.findall(log)]
 
