@@ -19,7 +19,7 @@ FIGURES = {
     "fig-docking-chronologies": lambda b: charts.docking.chronologies(common.chronology(b)),
     "fig-planning-intensity": lambda b: charts.docking.planning_intensity(docking.planning_intensity(b)),
     "fig-outcomes": lambda b: charts.docking.outcomes(docking.outcome_amounts(b)),
-    "fig-framework": lambda b: (lambda n: charts.drivers.framework(n, drivers.framework_links(b, n)))(drivers.framework_nodes(b)),
+    "fig-framework": lambda b: framework(b),
     "fig-evidence": lambda b: charts.drivers.evidence(drivers.code_events(b), b.drivers),
     "fig-mechanism-evidence": lambda b: charts.mechanisms.mechanism_evidence(mechanisms.mechanism_evidence(b)),
     "fig-haimen-55580": lambda b: charts.mechanisms.haimen_55580(mechanisms.haimen_55580(b)),
@@ -29,6 +29,11 @@ FIGURES = {
     "fig-dimension-links": lambda b: charts.conclusion.dimension_links(conclusion.dimension_links(b)),
     "fig-claim-coverage": lambda b: charts.appendices.claim_coverage(appendices.claim_coverage(appendices.claims(b), b)),
 }
+def framework(book):
+    nodes = drivers.framework_nodes(book)
+    return charts.drivers.framework(nodes, drivers.framework_links(book, nodes))
+
+
 FONT_SIZE = re.compile(r'font-size="?([\d.]+)(?:px)?')
 
 

@@ -10,6 +10,7 @@ import pytest
 from yrdbook import charts
 from yrdbook.build import chart_output
 from yrdbook.charts import maps, render, theme
+from yrdbook.datapackage.files import UnknownDataFile
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -147,7 +148,7 @@ def test_maps_keep_their_proportion_when_fitted():
 
 def test_data_files_loaded_by_url_are_inlined_for_the_image():
     spec = {"data": {"url": "yrd-data:provinces.csv", "format": {"type": "csv"}}}
-    with pytest.raises(Exception):
+    with pytest.raises(UnknownDataFile):
         render.inline_data_files({"data": {"url": "yrd-data:no_such_file.csv"}})
     assert render.inline_data_files({"a": [1, {"b": "c"}]}) == {"a": [1, {"b": "c"}]}
     assert "url" not in render.inline_data_files({"data": {"url": "yrd-data:" + maps.BOUNDARY_FILE}})["data"]

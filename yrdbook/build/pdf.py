@@ -27,8 +27,8 @@ import shutil
 from pathlib import Path
 
 import yaml
-from PIL import Image
 from docutils import nodes
+from PIL import Image
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape as tex_escape

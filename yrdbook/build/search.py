@@ -4,17 +4,18 @@ added to jieba's dictionary so that each is found as a word.
 
 Without it Sphinx indexes a run of Chinese characters as one word: 嘉兴 would not find a page
 that says 嘉兴南湖 or 嘉兴市. The terms are the Chinese forms of the glossary (``glossary.csv``)
-and the names of the cities (``cities.csv``), written to a dictionary file in the build's
-doctree folder for each build.
+and the names of the cities (``cities.csv``), written to a dictionary file named by its content
+in the system's temporary folder.
 """
 
+import hashlib
 import logging
+import tempfile
 from pathlib import Path
 
 from ..datapackage import paths, read
 
 SEARCH_LANGUAGE = "zh"
-DICTIONARY = "yrd-search-terms.txt"
 
 
 def book_terms() -> list[str]:
@@ -24,10 +25,14 @@ def book_terms() -> list[str]:
     return sorted(t.strip() for t in terms if t.strip() and " " not in t.strip())
 
 
-def write_dictionary(target: Path) -> Path:
-    """jieba's user dictionary format: one word a line (jieba suggests its frequency)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def write_dictionary() -> Path:
+    """jieba's user dictionary format: one word a line (jieba suggests its frequency). Named by
+    its content, so that the same terms give the same path: the path is part of Sphinx's
+    configuration, which the build records (.buildinfo), and two builds of the same inputs
+    give identical output."""
     text = "".join(f"{term}\n" for term in book_terms())
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / f"yrdbook-search-terms-{digest}.txt"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return target
@@ -39,7 +44,7 @@ def configure(app, config) -> None:
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" lines in every build's output
     config.html_search_language = SEARCH_LANGUAGE
     options = dict(config.html_search_options or {})
-    options["dict"] = str(write_dictionary(Path(app.doctreedir) / DICTIONARY))
+    options["dict"] = str(write_dictionary())
     config.html_search_options = options
 
 
