@@ -81,18 +81,6 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def site(built_html):
-    with browser.serve(built_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser.chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
 def visits():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return {}

@@ -57,18 +57,6 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def site(built_html):
-    with browser.serve(built_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser.chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
 def sizes():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     measured = {}

@@ -17,18 +17,6 @@ from support import browser
 TERMS = ["嘉兴", "示范区", "主动对接", "南通", "长三角"]
 
 
-@pytest.fixture(scope="module")
-def site(built_html):
-    with browser.serve(built_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser.chromium() as instance:
-        yield instance
-
-
 def pages_containing(term: str) -> set[str]:
     """Pages whose indexed text (the article, without scripts or chart alt text) holds the term."""
     found = set()
