@@ -9,7 +9,8 @@ loads ``yrdbook.build``), split by concern:
 - ``citing`` (with ``citation`` and ``bibstyle``): BibTeX, chapter boxes, meta tags, labels;
 - ``apparatus``: provenance marks, the book's readings, numbered notes of the critical apparatus;
 - ``pdf`` (with ``tex/``): the PDF edition's structure, title pages and tables;
-- ``search``: a search index that segments Chinese (jieba, with the book's own terms).
+- ``search``: a search index that segments Chinese (jieba, with the book's own terms);
+- ``i18n``: the Chinese edition: prose from the catalogs, outputs drawn in Chinese by the code.
 
 Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
 """
@@ -18,8 +19,8 @@ Static files (CSS, JavaScript, SVG) live in ``static/``, TeX in ``tex/``.
 
 def setup(app):
     # Imported here, so that ``python -m yrdbook.build.pdf`` finds its module not yet imported.
-    from . import apparatus, assets, citing, datalinks, execution, guard, pdf, search
+    from . import apparatus, assets, citing, datalinks, execution, guard, i18n, pdf, search
 
-    for concern in (guard, execution, assets, datalinks, citing, apparatus, pdf, search):
+    for concern in (guard, execution, assets, datalinks, citing, apparatus, pdf, search, i18n):
         concern.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
