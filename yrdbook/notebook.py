@@ -17,7 +17,7 @@ from collections.abc import Callable
 from IPython.display import Markdown
 from myst_nb import glue
 
-from . import charts, data
+from . import charts, data, language
 from .provenance import Fact
 
 
@@ -27,15 +27,29 @@ def start(glue: Callable[[data.BookData], dict] | None = None) -> data.BookData:
     charts.enable()
     book = data.load()
     if glue is not None:
-        glue_values(glue(book))
+        with language.using("en"):
+            english = glue(book)
+        with language.using("zh"):
+            chinese = glue(book)
+        glue_values(english, chinese)
     return book
 
 
-def glue_values(values: dict) -> None:
+def _markdown(value) -> Markdown:
+    return Markdown(value.markdown() if isinstance(value, Fact) else str(value))
+
+
+def glue_values(english: dict, chinese: dict | None = None) -> None:
     """Keep each value for the page's ``{glue:md}`name:myst``` roles without showing it in the
-    notebook: a ``Fact`` with its provenance mark, anything else as its text."""
-    for name, value in values.items():
-        glue(name, Markdown(value.markdown()) if isinstance(value, Fact) else value, display=False)
+    notebook: a ``Fact`` with its provenance mark, anything else as its text; where the
+    Chinese edition's value reads differently ("2 years and 2 months", "2年2个月"), both."""
+    chinese = chinese or {}
+    for name, value in english.items():
+        other = chinese.get(name, value)
+        if _markdown(other).data == _markdown(value).data:
+            glue(name, _markdown(value), display=False)
+        else:
+            glue(name, language.Editions(_markdown(value), _markdown(other)), display=False)
 
 
 def figure(name: str, chart) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .datapackage import files as datafiles
+from .language import current
 
 
 # A line that starts like a list item, heading or quote ("1. Learn from ...") would open
@@ -94,8 +95,9 @@ class BookTable:
 
 
 def bilingual(zh: str, en: str) -> str:
-    """A cell that gives the Chinese term first and the English on its own line."""
-    return f"{zh}\n{en}"
+    """A cell of the English edition gives the Chinese term first and the English on its own
+    line; the Chinese edition's gives the Chinese only."""
+    return zh if current() == "zh" else f"{zh}\n{en}"
 
 
 def bilingual_column(zh, en) -> list[str]:

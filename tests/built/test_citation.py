@@ -78,8 +78,20 @@ def test_landing_page_has_highwire_tags(built_html):
     assert tags["citation_title"] == [book.title]
     assert tags["citation_author"] == ["The YRD Governance Book project"]
     assert tags["citation_publication_date"] == ["2026/11/26"]
+    assert tags["citation_language"] == ["en"]
     # The book has no base URL configured, and Highwire wants an absolute URL: no citation_pdf_url.
     assert "citation_pdf_url" not in tags
+
+
+def test_chinese_landing_page_has_highwire_tags_in_chinese(built_html):
+    page = soup(built_html / "zh" / "book" / "intro.html")
+    tags = {}
+    for meta in page.find_all("meta", attrs={"name": re.compile("^citation_")}):
+        tags.setdefault(meta["name"], []).append(meta["content"])
+    assert tags["citation_title"] == ["长三角主动对接式区域合作：一篇区域治理论文的可执行复现"]
+    assert tags["citation_language"] == ["zh-CN"]
+    assert tags["citation_author"] == ["The YRD Governance Book project"]
+    assert tags["citation_publication_date"] == ["2026/11/26"]
 
 
 def test_the_pdf_tag_is_absolute_and_only_with_a_pdf():
@@ -147,3 +159,95 @@ def test_all_entries_with_chinese_compile_with_xelatex_and_bibtex(cite_page, tmp
     fonts = run(["pdffonts", "doc.pdf"], cwd=tmp_path) if shutil.which("pdffonts") else None
     if fonts is not None:
         assert "NotoSansCJK" in fonts.stdout
+
+
+# --- GB/T 7714-2015: the Chinese edition's cite page, with gbt7714 and biblatex-gb7714-2015 ------
+
+GBT7714 = r"""\documentclass{article}
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}
+\usepackage{gbt7714}
+\bibliographystyle{gbt7714-numerical}
+\begin{document}
+本书\cite{yrd_governance_book}复现原文\cite{source_paper}。\nocite{*}
+\bibliography{refs}
+\end{document}
+"""
+
+BIBLATEX_GB7714 = r"""\documentclass{article}
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}
+\usepackage[backend=biber,style=gb7714-2015]{biblatex}
+\addbibresource{refs.bib}
+\begin{document}
+本书\cite{yrd_governance_book}复现原文\cite{source_paper}。\nocite{*}
+\printbibliography
+\end{document}
+"""
+
+# What the source paper's entry cannot give (its text shows neither author nor year): the only
+# warnings gbt7714 may give.
+UNKNOWN_OF_THE_PAPER = {"Warning--empty year in source_paper", "Warning--empty author and editor in source_paper"}
+
+
+@pytest.fixture(scope="module")
+def chinese_cite_page(built_html) -> Path:
+    page = built_html / "zh" / "book" / "cite.html"
+    assert page.exists(), "the Chinese edition has no cite page: _build/html/zh/book/cite.html"
+    return page
+
+
+def require(*tools):
+    for tool in tools:
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} is missing: ./tasks.sh test installs it (texlive-bibtex-extra, biber)")
+
+
+def test_cite_pages_give_the_gbt7714_references(cite_page, chinese_cite_page):
+    from yrdbook.build.bibstyle import book_reference, reference
+
+    expected = [book_reference(citation.load()), reference(citation.bib_entry("source_paper"))]
+    for page in (cite_page, chinese_cite_page):
+        assert [p.get_text() for p in soup(page).select("p.yrd-gbt7714")] == expected, page
+    assert expected[0].endswith("[M]. 0.1.0 ed. [S.l.]: The YRD Governance Book project, 2026.")
+
+
+def test_entries_compile_with_the_gbt7714_bibtex_style(chinese_cite_page, tmp_path):
+    require("xelatex", "bibtex", "kpsewhich")
+    assert run(["kpsewhich", "gbt7714-numerical.bst"], cwd=tmp_path).stdout.strip(), "gbt7714 is not installed"
+    blocks = bibtex_blocks(chinese_cite_page)
+    (tmp_path / "refs.bib").write_text("\n\n".join(blocks), encoding="utf-8")
+    (tmp_path / "doc.tex").write_text(GBT7714, encoding="utf-8")
+    latex = ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"]
+    for step in (latex, ["bibtex", "doc"], latex, latex):
+        result = run(step, cwd=tmp_path)
+        assert result.returncode == 0, f"{' '.join(step)} failed:\n{result.stdout[-3000:]}"
+    warnings = {line.strip() for line in (tmp_path / "doc.blg").read_text(encoding="utf-8").splitlines()
+                if line.startswith("Warning--")}
+    assert warnings <= UNKNOWN_OF_THE_PAPER, warnings
+    bbl = " ".join((tmp_path / "doc.bbl").read_text(encoding="utf-8").split())
+    book = citation.load()
+    assert (f"{{{book.title}}}\\allowbreak[M]. \\newblock {book.publisher}, {book.year}.") in bbl
+    assert "……治理新模式的复合动力与机制创新\\allowbreak[Z]." in bbl  # type unknown: [Z]
+    chapters = len(parse_string("\n".join(blocks), "bibtex").entries) - 2
+    assert bbl.count("\\allowbreak[M]//\\allowbreak") == chapters  # a chapter: [M]// the book
+    assert "undefined" not in (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace").lower()
+
+
+def test_entries_compile_with_biblatex_gb7714_2015(chinese_cite_page, tmp_path):
+    require("xelatex", "biber", "pdftotext")
+    blocks = bibtex_blocks(chinese_cite_page)
+    (tmp_path / "refs.bib").write_text("\n\n".join(blocks), encoding="utf-8")
+    (tmp_path / "doc.tex").write_text(BIBLATEX_GB7714, encoding="utf-8")
+    latex = ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"]
+    for step in (latex, ["biber", "doc"], latex, latex):
+        result = run(step, cwd=tmp_path)
+        assert result.returncode == 0, f"{' '.join(step)} failed:\n{result.stdout[-3000:]}"
+    blg = (tmp_path / "doc.blg").read_text(encoding="utf-8")
+    assert "WARN" not in blg and "ERROR" not in blg, blg
+    text = " ".join(run(["pdftotext", "doc.pdf", "-"], cwd=tmp_path).stdout.split())
+    book = citation.load()
+    assert f"[1] {book.publisher}. {book.title}[M]. {book.version}. {book.publisher}, {book.year}." in text
+    assert "治理新模式的复合动力与机制创新[Z]." in text
+    chapters = len(parse_string("\n".join(blocks), "bibtex").entries) - 2
+    assert text.count("[G]//") == chapters  # a chapter: [G]// the book

@@ -1,6 +1,13 @@
-"""Chapter 5 (paper section IV): the city-cluster plans and the seven dimensions, checked against the paper."""
+"""Chapter 5 (paper section IV): the city-cluster plans and the seven dimensions, checked against the paper;
+the Chinese edition's tables and figures."""
 
+import re
+
+import pytest
+
+from yrdbook import charts, language
 from yrdbook.chapters import conclusion
+from yrdbook.charts import render, theme
 
 
 def test_cluster_plans(book):
@@ -23,3 +30,94 @@ def test_facts_glued_into_the_prose(book):
     facts = conclusion.facts(book)
     assert (str(facts["n_dimensions"]), facts["n_dimensions"].kind) == ("7", "computed")  # the list ends in 等
     assert str(facts["n_cluster_plans"]) == "5" and facts["n_comprehensive_links"].kind == "coded"
+
+
+# --- the Chinese edition's tables and figures ------------------------------------------------
+
+# What may stay in Latin letters in the Chinese edition: roles ({cite:p}`ref26`), code spans,
+# identifiers, file names and section locators (IV).
+ALLOWED_LATIN = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|[A-Za-z]*(\\?_[A-Za-z]+)+|[\w-]+\.(csv|bib)"
+                           r"|(?<![A-Za-z])[IV]+(\.\d)?(?![A-Za-z])")
+MYST_OPTIONS = re.compile(r"^:::(\{list-table\})?|^:\w[\w-]*:.*$", re.MULTILINE)  # the directive, not its words
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def english_words(text: str) -> list[str]:
+    return ENGLISH_WORD.findall(ALLOWED_LATIN.sub("", text))
+
+
+def chart_words(spec) -> list[str]:
+    """The words a chart shows: titles (axes, legends, tooltips), description, category labels."""
+    words = []
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key in ("title", "description") and isinstance(value, str):
+                words.append(value)
+            elif key in ("domain", "sort") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                words += [v for v in value if not re.fullmatch(r"[\d-]+", v)]  # not dates of a time scale
+            elif key != "datasets":
+                words += chart_words(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            words += chart_words(item)
+    return words
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a description, the months of a Chinese date left out (the English names them)."""
+    return sorted(re.findall(r"\d+", re.sub(r"\d+月", "", text)))
+
+
+def figures(book):
+    return {"cluster_plans": charts.conclusion.cluster_plans(conclusion.cluster_plans(book)),
+            "dimension_links": charts.conclusion.dimension_links(conclusion.dimension_links(book))}
+
+
+def tables(book):
+    return {"cluster_plans": conclusion.cluster_plans_table(conclusion.cluster_plans(book)),
+            "dimensions": conclusion.dimensions_table(book, conclusion.dimension_links(book))}
+
+
+def test_chinese_tables_have_no_english_word(book):
+    for name, table in tables(book).items():
+        with language.using("zh"):
+            text = MYST_OPTIONS.sub("", table.zh.to_myst())
+        assert CJK.search(table.zh.caption), name
+        assert not english_words(text), f"{name}: {english_words(text)}"
+        assert all(CJK.search(str(heading)) for heading in table.zh.frame.columns), name
+    with language.using("zh"):
+        dimensions = tables(book)["dimensions"].zh.to_myst()
+    assert "全面对接；共识协同动力" in dimensions and "“等”" in dimensions
+
+
+def test_english_tables_are_unchanged(book):
+    plans, dimensions = (table.en for table in tables(book).values())
+    assert list(plans.frame.columns) == ["Date 日期", "Cluster 城市群", "Plan or decision 文件", "Scope the paper states", "Source"]
+    assert plans.frame["Date 日期"].iloc[0] == "April 2015"
+    assert "全面对接 comprehensive docking; 共识协同动力 consensus synergy" in dimensions.to_myst()
+
+
+@pytest.mark.parametrize("name", ["cluster_plans", "dimension_links"])
+def test_chinese_figures_are_worded_in_chinese(book, name):
+    drawing = figures(book)[name]
+    chinese, english = drawing.zh.to_dict(), drawing.en.to_dict()
+    words = chart_words(chinese)
+    assert words and all(CJK.search(w) for w in words), [w for w in words if not CJK.search(w)]
+    assert not [w for w in words if english_words(w)], [w for w in words if english_words(w)]
+    assert "_en" not in str({k: v for k, v in chinese.items() if k != "datasets"}), "an English column is drawn"
+    assert numbers(chinese["description"]) == numbers(english["description"])
+
+
+def test_chinese_figures_fit_the_print_width(book):
+    charts.enable()
+    for name, drawing in figures(book).items():
+        spec = render.render(drawing.zh.to_dict())[render.SPEC_MIME]
+        assert spec["usermeta"]["yrdbook"]["width"] <= theme.PRINT_WIDTH, name
+
+
+def test_the_books_linkage_gives_its_reasons_in_chinese(book):
+    links = conclusion.dimension_links(book)
+    assert links.rationale_zh.map(lambda text: bool(CJK.search(str(text)))).all()
+    tooltips = str(figures(book)["dimension_links"].zh.to_dict())
+    assert "rationale_zh" in tooltips and "理由（本书的推理）" in tooltips

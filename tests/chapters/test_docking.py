@@ -1,9 +1,13 @@
-"""Chapter 2 (paper sections II.1–II.3): facts computed from data/, checked against the paper's figures."""
+"""Chapter 2 (paper sections II.1–II.3): facts computed from data/, checked against the paper's figures;
+the Chinese edition's tables and figures."""
+
+import re
 
 import pytest
 
-from yrdbook import data
+from yrdbook import charts, data, language
 from yrdbook.chapters import common, docking
+from yrdbook.charts import render, theme
 
 
 def test_delegation(book):
@@ -82,3 +86,119 @@ def test_facts_glued_into_the_prose(book):
     # Nantong's outline: 2017-02 in the text, 2016-02-06 in reference [12]; the counts under both readings.
     assert (facts["nantong_docs_2017"], facts["nantong_docs_before"]) == ("5", "0")
     assert (facts["nantong_docs_2017_b"], facts["nantong_docs_before_b"]) == ("4", "1")
+
+
+# --- the Chinese edition's tables and figures ------------------------------------------------
+
+# What may stay in Latin letters in the Chinese edition: roles ({cite:p}`ref15`), code spans,
+# identifiers (xiangjiadang_output), file names, section locators (II.3) and readings (A), (B).
+ALLOWED_LATIN = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|[A-Za-z]*(\\?_[A-Za-z]+)+|[\w-]+\.(csv|bib)"
+                           r"|(?<![A-Za-z])[IV]+(\.\d)?(?![A-Za-z])|（[AB]）")
+MYST_OPTIONS = re.compile(r"^:::(\{list-table\})?|^:\w[\w-]*:.*$", re.MULTILINE)  # the directive, not its words
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def english_words(text: str) -> list[str]:
+    return ENGLISH_WORD.findall(ALLOWED_LATIN.sub("", text))
+
+
+def chart_words(spec) -> list[str]:
+    """The words a chart shows: titles (axes, legends, tooltips), description, category labels."""
+    words = []
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key in ("title", "description") and isinstance(value, str):
+                words.append(value)
+            elif key in ("domain", "sort") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                words += [v for v in value if not re.fullmatch(r"[\d-]+", v)]  # not dates of a time scale
+            elif key != "datasets":
+                words += chart_words(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            words += chart_words(item)
+    return words
+
+
+def fields(spec) -> set[str]:
+    if isinstance(spec, dict):
+        found = {spec["field"]} if isinstance(spec.get("field"), str) else set()
+        return found.union(*(fields(v) for k, v in spec.items() if k != "datasets"))
+    if isinstance(spec, list):
+        return set().union(*(fields(v) for v in spec))
+    return set()
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a description, the months and days of a Chinese date and the H of a
+    half-year ("2017 H1") left out: they are the same numbers in both editions."""
+    text = re.sub(r"\bH[12]\b|\d+月|\d+日", "", text)
+    return sorted(re.findall(r"\d+(?:\.\d+)?", re.sub(r"(?<=\d),(?=\d{3})", "", text)))
+
+
+def figures(book):
+    return {
+        "chronologies": charts.docking.chronologies(common.chronology(book)),
+        "planning_intensity": charts.docking.planning_intensity(docking.planning_intensity(book)),
+        "outcomes": charts.docking.outcomes(docking.outcome_amounts(book)),
+    }
+
+
+def tables(book):
+    return {
+        "amounts": docking.amounts_table(docking.outcome_amounts(book)),
+        "planning_readings": docking.planning_readings_table(book),
+        "ratios": docking.ratios_table(docking.derived_ratios(book)),
+    }
+
+
+def test_chinese_tables_have_no_english_word(book):
+    for name, table in tables(book).items():
+        with language.using("zh"):
+            text = MYST_OPTIONS.sub("", table.zh.to_myst())
+        assert CJK.search(table.zh.caption), name
+        assert not english_words(text), f"{name}: {english_words(text)}"
+        assert all(CJK.search(str(heading)) for heading in table.zh.frame.columns if heading != "序号"), name
+
+
+def test_english_tables_are_unchanged(book):
+    amounts = tables(book)["amounts"].en
+    assert list(amounts.frame.columns) == ["What 对象", "Measure", "Stated by the paper (with its hedge)",
+                                           "In a base unit (computed)", "Source"]
+    assert "more than 30 个" in amounts.to_myst() and "expected 3,800 万元" in amounts.to_myst()
+    assert list(tables(book)["planning_readings"].en.frame["Half-year"])[0] == "2014 H1"
+
+
+def test_chinese_amounts_keep_the_papers_wording_and_hedges(book):
+    with language.using("zh"):
+        text = tables(book)["amounts"].zh.to_myst()
+    for stated in ("30多个", "预计27亿元", "预计3800万元", "7500万美元", "1772亿元", "45亿元以上", "150亩"):
+        assert f"  - {stated}\n" in text, stated  # as the paper prints them (3 800万 is 3800万)
+    assert "177,200,000,000元" in text and "100,000平方米" in text
+
+
+@pytest.mark.parametrize("name", ["chronologies", "planning_intensity", "outcomes"])
+def test_chinese_figures_are_worded_in_chinese(book, name):
+    drawing = figures(book)[name]
+    chinese, english = drawing.zh.to_dict(), drawing.en.to_dict()
+    words = chart_words(chinese)
+    assert words and all(CJK.search(w) for w in words), [w for w in words if not CJK.search(w)]
+    assert not [w for w in words if english_words(w)], [w for w in words if english_words(w)]
+    assert not {f for f in fields(chinese) if f.endswith("_en")}, "an English column is drawn"
+    assert numbers(chinese["description"]) == numbers(english["description"])
+
+
+def test_chinese_figures_fit_the_print_width(book):
+    charts.enable()
+    for name, drawing in figures(book).items():
+        spec = render.render(drawing.zh.to_dict())[render.SPEC_MIME]
+        assert spec["usermeta"]["yrdbook"]["width"] <= theme.PRINT_WIDTH, name
+
+
+def test_chinese_facts(book):
+    with language.using("zh"):
+        facts = {name: str(f) for name, f in docking.facts(book).items()}
+    assert facts["delegation_dates"] == "2017年12月6—7日"
+    assert facts["jiaxing_agreements"] == "30多"  # 三十多个 (协议): the hedge is kept, the count reads as a number
+    assert (facts["nantong_investment"], facts["nantong_projects"]) == ("1772亿元", "94")
+    assert (facts["zhongtong_investment"], facts["zhongtong_area"]) == ("7500万美元", "150亩")

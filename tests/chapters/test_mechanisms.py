@@ -1,8 +1,13 @@
-"""Chapter 4 (paper section III): the mechanisms and the paper's Tables 1 and 2, checked against the paper."""
+"""Chapter 4 (paper section III): the mechanisms and the paper's Tables 1 and 2, checked against the paper;
+and the chapter's tables and figures in the Chinese edition."""
+
+import re
 
 import pytest
 
+from yrdbook import charts, language
 from yrdbook.chapters import mechanisms
+from yrdbook.charts import render, theme
 
 
 # Table 1 and Table 2 as printed in the paper (section III.3), cell by cell.
@@ -116,3 +121,157 @@ def test_soft_shares_under_three_codings(book):
     assert shares["book"].soft_share["jiaxing"] == pytest.approx(0.5)
     # In every coding both cities have soft items.
     assert all((s.soft_items > 0).all() for s in shares.values())
+
+
+# --- the Chinese edition ---------------------------------------------------------------
+
+# What may stay Latin in Chinese: MyST roles ({cite:p}`ref22`), code spans (file names) and the
+# paper's section locators (III.1).
+ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
+CODE = re.compile(r"`[^`]*`")
+LOCATOR = re.compile(r"(?<![A-Za-z])[IVX]+(\.\d+)?(?![A-Za-z])")  # not \b: 至III is one word to re
+CJK = re.compile(r"[\u4e00-\u9fff]")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def english_words(text) -> list[str]:
+    return re.findall(r"[A-Za-z]{2,}", LOCATOR.sub("", CODE.sub("", ROLE.sub("", str(text)))))
+
+
+TABLES = {
+    "tbl-intensive-planning": lambda b: mechanisms.intensive_planning_table(mechanisms.intensive_planning_sequence(b)),
+    "tbl-domains": lambda b: mechanisms.domains_table(b),
+    "tbl-hard-soft": lambda b: mechanisms.coverage_table(mechanisms.hard_soft_shares(mechanisms.domain_coverage(b))),
+    "tbl-hard-soft-codings": lambda b: mechanisms.codings_table(mechanisms.domain_coverage(b)),
+    "tbl-paper-table-1": lambda b: mechanisms.paper_table_1(b),
+    "tbl-paper-table-2": lambda b: mechanisms.paper_table_2(b),
+    "tbl-responsibilities": lambda b: mechanisms.responsibility_matrix_table(mechanisms.responsibility_table(b)),
+    "tbl-role-counts": lambda b: mechanisms.role_counts_table(mechanisms.role_counts(mechanisms.responsibility_table(b))),
+    "tbl-coordination-bodies": lambda b: mechanisms.coordination_bodies_table(b),
+}
+@pytest.mark.parametrize("name", TABLES)
+def test_chinese_table_caption_is_chinese(book, name):
+    table = TABLES[name](book)
+    assert (table.en.name, table.zh.name) == (name, name)
+    with language.using("zh"):
+        caption = table.zh.full_caption()
+    assert CJK.search(caption) and not english_words(caption), caption
+    assert "数据：" in caption
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_chinese_table_headings_and_cells_are_chinese(book, name):
+    frame = TABLES[name](book).zh.frame
+    assert all(CJK.search(str(heading)) and not english_words(heading) for heading in frame.columns), list(frame.columns)
+    english = [cell for cell in frame.astype(str).values.ravel() if english_words(cell)]
+    assert not english, english
+
+
+def test_chinese_tables_1_and_2_use_the_papers_headings(book):
+    table_1 = mechanisms.paper_table_1(book).zh.frame
+    assert list(table_1.columns) == [TABLE_1["heading"], TABLE_1["project"]]
+    assert list(table_1.iloc[:, 0]) == ["具体内容", "牵头领导", "责任单位", "配合单位"]
+    assert table_1.iloc[0, 1].split("\n") == [f"{n}．{text}" for n, text in enumerate(TABLE_1["contents"], start=1)]
+    assert list(table_1.iloc[1:, 1]) == [TABLE_1["牵头领导"], TABLE_1["责任单位"], TABLE_1["配合单位"]]
+    table_2 = mechanisms.paper_table_2(book).zh.frame
+    assert list(table_2.columns) == ["内容", "责任单位", "配合单位"]
+    assert table_2.iloc[0, 0] == "规划政策对接行动（总牵头单位：市发展改革委、市委政研室）"
+    assert table_2.iloc[1, 1] == "见表1重点项目一"
+    for (content, responsible, cooperating), row in zip(TABLE_2_ROWS[1:], table_2.iloc[2:].itertuples(index=False)):
+        assert content in row[0] and list(row[1:]) == [responsible, cooperating]
+    with language.using("zh"):
+        assert "表1 规划政策对接重点项目表" in mechanisms.paper_table_1(book).zh.caption
+        assert "嘉兴市2016年深化接轨上海工作任务分解表" in mechanisms.paper_table_2(book).zh.caption
+
+
+def test_english_tables_unchanged_by_the_chinese_edition(book):
+    codings = mechanisms.codings_table(mechanisms.domain_coverage(book)).en.frame
+    assert list(codings.columns) == ["Coding (the book's)", "City", "Items counted", "Hard share", "Soft share"]
+    assert list(codings["Coding (the book's)"] != "") == [True, False] * 3
+    assert list(mechanisms.domains_table(book).en.frame.columns) == ["Domain 领域", "Class", "Classed by", "Why"]
+    table_2 = mechanisms.paper_table_2(book).en.frame
+    assert table_2.iloc[1, 2] == "(the paper's cell spans both unit columns)"
+    assert "Specific contents" in mechanisms.paper_table_1(book).en.to_myst()
+
+
+FIGURES = {
+    "fig-mechanism-evidence": lambda b: charts.mechanisms.mechanism_evidence(mechanisms.mechanism_evidence(b)),
+    "fig-haimen-55580": lambda b: charts.mechanisms.haimen_55580(mechanisms.haimen_55580(b)),
+    "fig-domain-coverage": lambda b: charts.mechanisms.domain_coverage(mechanisms.domain_coverage(b)),
+    "fig-responsibilities": lambda b: charts.mechanisms.responsibilities(mechanisms.responsibility_table(b)),
+}
+
+
+def titles(spec) -> list[str]:
+    """Every title of a chart (axes, legends, tooltips, the chart's own), lines of a title apart."""
+    found = []
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key in ("datasets", "usermeta", "config"):
+                continue
+            if key == "title" and value is not None:
+                found += value if isinstance(value, list) else [value]
+            else:
+                found += titles(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            found += titles(item)
+    return found
+
+
+def labels(spec) -> list[str]:
+    """The text values of every field a chart shows as a category, a tooltip or a text mark."""
+    fields = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") in ("nominal", "ordinal") and "field" in node:
+                fields.add(node["field"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({k: v for k, v in spec.items() if k != "datasets"})
+    rows = [row for dataset in spec["datasets"].values() for row in dataset]
+    return [row[f] for row in rows for f in fields if isinstance(row.get(f), str)]
+
+
+@pytest.fixture(scope="module")
+def figures(book):
+    charts.enable()
+    return {name: make(book) for name, make in FIGURES.items()}
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_chinese_figure_words_are_chinese(figures, name):
+    with language.using("zh"):
+        spec = figures[name].zh.to_dict()
+    assert CJK.search(spec["description"]) and not english_words(spec["description"]), spec["description"]
+    english = [t for t in titles(spec) if not CJK.search(t) or english_words(t)]
+    assert not english, english
+    english = sorted({label for label in labels(spec) if english_words(label)})
+    assert not english, english
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_chinese_description_states_the_english_numbers(figures, name):
+    english, chinese = figures[name].en.to_dict()["description"], figures[name].zh.to_dict()["description"]
+    assert not CJK.search(english.replace("55580", ""))
+    assert sorted(NUMBER.findall(chinese)) == sorted(NUMBER.findall(english)), (english, chinese)
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_chinese_figure_fits_the_print_width(figures, name):
+    with language.using("zh"):
+        bundle = render.render(figures[name].zh.to_dict())  # raises if a chart of panels is too wide
+    assert bundle[render.SPEC_MIME]["usermeta"]["yrdbook"]["width"] <= theme.PRINT_WIDTH
+
+
+def test_chinese_facts(book):
+    with language.using("zh"):
+        facts = {name: str(f) for name, f in mechanisms.facts(book).items()}
+    assert facts["haimen_target"] == "80%"
+    assert facts["finance_target"] == "45亿元以上"  # the paper: 全年引进金融资本45亿元以上
+    assert (facts["n_assignments"], facts["n_parties"]) == ("18", "11")

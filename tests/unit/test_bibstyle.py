@@ -112,4 +112,15 @@ def test_types_without_a_template_do_not_fail():
         @whatever{w, title = {Something}, year = {2001}}
     """, "bibtex")
     texts = [e.text.render_as("text") for e in Style().format_entries(bib.entries.values())]
-    assert texts == ["LIU J Q, 王五. 题名[M]. 中华书局, 2000.", "Something, 2001."]
+    # A book without its place of publication says so, as GB/T 7714-2015 8.4.1.3 asks.
+    assert texts == ["LIU J Q, 王五. 题名[M]. [出版地不详]: 中华书局, 2000.", "Something, 2001."]
+
+
+def test_the_books_own_gbt_reference():
+    from yrdbook.build import citation
+    from yrdbook.build.bibstyle import book_reference, reference
+
+    book = citation.load()
+    assert book_reference(book) == (f"{book.publisher}. {book.title}[M]. {book.version} ed. [S.l.]: "
+                                    f"{book.publisher}, {book.year}.")
+    assert reference(citation.bib_entry("ref05")) == "共同做好长三角一体化发展大文章[N]. 解放日报, 2017-12-08."

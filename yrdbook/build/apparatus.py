@@ -16,15 +16,16 @@ from sphinx.util.docutils import SphinxRole
 
 from .. import data
 from ..provenance import note_label
+from .i18n import words
 
-# kind -> (mark, explanation)
+# kind -> (mark, explanation, the Chinese edition's explanation)
 PROVENANCE = {
-    "paper": ("P", "stated by the paper"),
-    "ref": ("R", "stated by a reference of the paper"),
-    "computed": ("C", "computed by the book from facts the paper states"),
-    "coded": ("B", "the book's own coding or classification"),
+    "paper": ("P", "stated by the paper", "原文所述"),
+    "ref": ("R", "stated by a reference of the paper", "原文参考文献所述"),
+    "computed": ("C", "computed by the book from facts the paper states", "本书据原文所述事实计算"),
+    "coded": ("B", "the book's own coding or classification", "本书自己的编码或分类"),
 }
-READING_TITLE = "The book's reading"
+READING_TITLE = ("The book's reading", "本书的解读")
 
 
 class ProvenanceRole(SphinxRole):
@@ -36,9 +37,11 @@ class ProvenanceRole(SphinxRole):
             message = self.inliner.reporter.error(
                 f"prov: '{kind}' is not one of {', '.join(PROVENANCE)}", line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, message)], [message]
-        mark, explanation = PROVENANCE[kind]
+        mark, english, chinese = PROVENANCE[kind]
+        explanation = words(english, chinese)
         if detail:
-            explanation = f"{explanation} ({'section ' if kind == 'paper' else 'reference '}{detail})"
+            explanation += words(f" ({'section ' if kind == 'paper' else 'reference '}{detail})",
+                                 f"（{'第' + detail + '节' if kind == 'paper' else '参考文献[' + detail + ']'}）")
         abbr = nodes.abbreviation(mark, mark, explanation=explanation)
         return [nodes.superscript("", "", abbr, classes=["yrd-prov", f"yrd-prov-{kind}"])], []
 
@@ -55,7 +58,7 @@ class SourceNoteRole(SphinxRole):
             return [self.inliner.problematic(self.rawtext, self.rawtext, message)], [message]
         number = int(notes.note_order[note_id])
         from sphinx import addnodes
-        xref = addnodes.pending_xref("", nodes.inline("", f"note {number}"), refdomain="std", reftype="ref",
+        xref = addnodes.pending_xref("", nodes.inline("", words(f"note {number}", f"注{number}")), refdomain="std", reftype="ref",
                                      reftarget=note_label(note_id), refexplicit=True, refwarn=True)
         return [nodes.superscript("", "", nodes.Text("["), xref, nodes.Text("]"),
                                   classes=["yrd-source-note"])], []
@@ -70,7 +73,7 @@ class BookReading(BaseAdmonition):
     optional_arguments = 0
 
     def run(self):
-        self.arguments = [READING_TITLE]
+        self.arguments = [words(*READING_TITLE)]
         self.options["class"] = ["yrd-reading"]
         return super().run()
 

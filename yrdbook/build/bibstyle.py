@@ -2,7 +2,7 @@
 
 Labels and order: ``source_paper`` is labelled [paper]; the paper's reference [n] (key
 ``refNN``) is labelled [ref n], so a reader can match a citation in the book to the paper's
-list. Entries are listed in that order too: the paper, then its references 1..27.
+list (in the Chinese edition [原文] and [n]). Entries are listed in that order too: the paper, then its references 1..27.
 
 Entries: GB/T 7714-2015, with its type markers, in the order the paper prints its elements::
 
@@ -51,10 +51,15 @@ TYPE_CODES = {
 
 
 def _label(key: str) -> str:
+    """[paper] and [ref n]; in the Chinese edition [原文] and [n], the paper's own numbers, in the
+    order the paper cites them (GB/T 7714-2015's numeric system, 顺序编码制)."""
+    from .i18n import EDITION
+
+    chinese = EDITION["current"] == "zh"
     if key == "source_paper":
-        return "paper"
+        return "原文" if chinese else "paper"
     if key.startswith("ref") and key[3:].isdigit():
-        return f"ref {int(key[3:])}"
+        return str(int(key[3:])) if chinese else f"ref {int(key[3:])}"
     return key
 
 
@@ -172,6 +177,15 @@ class PaperStyle(BaseStyle):
         return join[lead, marked_title("N"), ". ", field("journal"), ", ", date,
                     optional["(", field("pages", raw=True), ")"], "."]
 
+    def get_book_template(self, e):
+        # 主要责任者. 题名[M]. 版本项. 出版地: 出版者, 出版年.  An unknown place is "[S.l.]" (a
+        # work in a Western language) or "[出版地不详]" (GB/T 7714-2015 8.4.1.3), never guessed.
+        chinese = e.fields.get("language", "").lower() == "chinese" or re.search(f"[{CJK}]", e.fields.get("title", ""))
+        unknown = "[出版地不详]" if chinese else "[S.l.]"
+        place = field("address") if "address" in e.fields else Text(unknown)
+        return join[lead, marked_title("M"), optional[". ", field("version"), " ed"], ". ", place, ": ",
+                    field("publisher"), ", ", year, "."]
+
     def get_misc_template(self, e):
         # No type marker: the type of the work is not known.
         return join[lead, title, optional[". ", field("howpublished")], optional[", ", date],
@@ -195,12 +209,20 @@ class PaperStyle(BaseStyle):
         return self.template(entry).format_data({"entry": entry, "style": self, "bib_data": bib_data})
 
     def format_note(self, entry) -> Text:
-        """The book's note, marked as the book's."""
-        if "note" not in entry.fields:
+        """The book's note, marked as the book's. The Chinese edition gives the note's Chinese
+        (``notezh``) and leaves out an English gloss of a Chinese title, which its readers need not."""
+        from .i18n import EDITION
+
+        name = "note"
+        if EDITION["current"] == "zh":
+            name = "notezh" if "notezh" in entry.fields else None
+        if name is None or name not in entry.fields:
             return Text()
-        note = Text.from_latex(_cjk_spaces(entry.fields["note"]))
+        note = Text.from_latex(_cjk_spaces(entry.fields[name]))
         if BY_THE_BOOK not in str(note):
-            note = Text("Note by the book: ", note)
+            from .i18n import words
+
+            note = Text(words("Note by the book: ", "本书注："), note)
         return Text("(", note, ")")
 
     def format_entry(self, label, entry, bib_data=None):
@@ -210,6 +232,21 @@ class PaperStyle(BaseStyle):
 
 
 Style = PaperStyle
+
+
+def reference(bibtex: str) -> str:
+    """One BibTeX entry as a GB/T 7714-2015 reference in plain text (without the book's note)."""
+    from pybtex.database import parse_string
+
+    entry = next(iter(parse_string(bibtex, "bibtex").entries.values()))
+    return PaperStyle().format_gbt(entry).render_as("text")
+
+
+def book_reference(book) -> str:
+    """The book's own GB/T 7714-2015 reference (from CITATION.cff, as its BibTeX entry)."""
+    from .citation import book_entry
+
+    return reference(book_entry(book))
 
 
 def register() -> None:

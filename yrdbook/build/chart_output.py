@@ -18,6 +18,7 @@ from docutils import nodes
 
 from ..charts.render import SPEC_MIME, chart_data_files
 from ..datapackage import files as datafiles
+from .i18n import EDITION, edition_output
 
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 
@@ -33,6 +34,8 @@ def data_line(names) -> str:
     links = ", ".join(f'<a class="yrd-data-link reference internal" href="{datafiles.LINK_SCHEME}{name}">'
                       f'<code class="docutils literal notranslate"><span class="pre">{name}</span></code></a>'
                       for name in datafiles.check(names))
+    if EDITION["current"] == "zh":
+        return f'<p class="yrd-data">数据：{links.replace(", ", "、")}。</p>'
     return f'<p class="yrd-data">Data: {links}.</p>'
 
 
@@ -59,6 +62,9 @@ class ChartRenderer:
 
     @staticmethod
     def handle_mime(renderer, data, inline) -> list[nodes.Element] | None:
+        edition = edition_output(renderer, data, inline)
+        if edition is not None:
+            return edition
         if data.mime_type != SPEC_MIME:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)

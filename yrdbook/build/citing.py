@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..datapackage import paths
 from . import bibstyle, citation
+from .i18n import words
 
 CHAPTER_CITATIONS = "yrd-chapter-citations"
 
@@ -46,6 +47,25 @@ class BibtexDirective(SphinxDirective):
             raise self.error(f"yrd-bibtex: {error}") from None
 
 
+class GbtDirective(SphinxDirective):
+    """```{yrd-gbt7714} book``` (or a key of references.bib): the GB/T 7714-2015 reference,
+    formatted from the same BibTeX entry by the bibliography's own style."""
+    required_arguments = 1
+
+    def run(self):
+        what = self.arguments[0]
+        if what == "book":
+            text = bibstyle.book_reference(citation.from_dict(self.config.yrd_citation))
+        else:
+            self.env.note_dependency(str(paths.bib_path()))
+            try:
+                text = bibstyle.reference(citation.bib_entry(what))
+            except KeyError as error:
+                raise self.error(f"yrd-gbt7714: {error}") from None
+        # A reference, not a message: the catalogs do not translate it.
+        return [nodes.paragraph(text, text, classes=["yrd-gbt7714"], translatable=False)]
+
+
 def chapters(env) -> list[tuple[str, str, str]]:
     """(docname, title, number) of every numbered chapter, in the order of the table of contents."""
     order, seen = [], set()
@@ -77,7 +97,7 @@ class CitationBoxes(SphinxPostTransform):
             if CHAPTER_CITATIONS in placeholder["classes"]:
                 items = nodes.bullet_list()
                 for doc, title, number in entries:
-                    link = nodes.reference("", "", nodes.Text(f"Chapter {number}: {title}"), internal=True,
+                    link = nodes.reference("", "", nodes.Text(words(f"Chapter {number}: {title}", f"第{number}章：{title}")), internal=True,
                                            refuri=self.app.builder.get_relative_uri(self.env.docname, doc))
                     items += nodes.list_item("", nodes.paragraph("", "", link),
                                              _bibtex_block(citation.chapter_entry(book, doc, title, number)))
@@ -90,9 +110,10 @@ class CitationBoxes(SphinxPostTransform):
             return
         title, number = this
         box = nodes.admonition(classes=["yrd-cite-chapter", "tip"])
-        box += nodes.title("", "Cite this chapter")
-        box += nodes.paragraph("", "BibTeX for this chapter. Cite the source paper as well: the "
-                                   "“How to cite” page gives its entry and the book’s.")
+        box += nodes.title("", words("Cite this chapter", "引用本章"))
+        box += nodes.paragraph("", words("BibTeX for this chapter. Cite the source paper as well: the "
+                                         "“How to cite” page gives its entry and the book’s.",
+                                         "本章的BibTeX条目。请同时引用原文：“如何引用”一页给出原文与本书的条目。"))
         box += _bibtex_block(citation.chapter_entry(book, self.env.docname, title, number))
         sections[0] += box
 
@@ -116,7 +137,12 @@ def _citation_meta_tags(app, pagename, templatename, context, doctree) -> None:
     from .pdf import pdf_exists  # the PDF edition's own module knows where its file is
     base = app.config.html_baseurl
     pdf_url = f"{base.rstrip('/')}/{app.config.yrd_pdf_path}" if base and pdf_exists(app) else None
-    tags = citation_tags(_book(app), app.config.language or "en", pdf_url)
+    book = _book(app)
+    if app.config.yrd_edition == "zh":  # the Chinese edition's landing page, in Chinese
+        from dataclasses import replace
+
+        book = replace(book, title=app.config.project.replace(" · ", "："))
+    tags = citation_tags(book, (app.config.language or "en").replace("_", "-"), pdf_url)
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta name="{name}" content="{html.escape(value, quote=True)}" />' for name, value in tags)
 
@@ -125,6 +151,7 @@ def setup(app):
     bibstyle.register()
     app.add_config_value("yrd_citation", {}, "env")
     app.add_directive("yrd-bibtex", BibtexDirective)
+    app.add_directive("yrd-gbt7714", GbtDirective)
     app.add_post_transform(CitationBoxes)
     app.connect("config-inited", _load_citation, priority=400)
     app.connect("html-page-context", _citation_meta_tags)

@@ -10,6 +10,8 @@ Each edition keeps its own Sphinx environment, so neither rebuild disturbs the o
 """
 
 import argparse
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -57,7 +59,11 @@ def build(edition: str, builder: str, stage: Path, strict: bool = True) -> int:
                                             else f".doctrees-{edition}-{builder}")),
         builder=builder, warningiserror=strict, keep_going=True, quiet=True,
     )
-    return 0 if result is None or result == 0 else 1
+    if not (result is None or result == 0):
+        return 1
+    if builder == "latex":  # typeset the PDF as Jupyter Book's pdflatex builder does (Sphinx's Makefile, latexmk)
+        return subprocess.run([os.environ.get("MAKE", "make"), "all-pdf"], cwd=outdir).returncode
+    return 0
 
 
 def main(argv=None) -> int:

@@ -35,6 +35,7 @@ from sphinx.util.texescape import escape as tex_escape
 
 from ..charts import render, theme
 from . import citation
+from .i18n import EDITION, translated, words
 
 LATEX_TARGET = "book"  # _config.yml: latex.latex_documents.targetname is book.tex
 PDF_PATH = "_downloads/yrd-governance-book.pdf"  # where the PDF edition sits in the HTML output
@@ -87,7 +88,8 @@ class PrintStructure(SphinxPostTransform):
             if tree is not None and tree is not current:
                 current = tree
                 numbering = r"\yrdnumbered" if tree.numbered else r"\yrdunnumbered"
-                caption = f"\\yrdpart{{{escape(tree.caption)}}}" if tree.caption else ""
+                caption = tree.caption and translated(tree.caption, self.config.root_doc, self.app.srcdir)
+                caption = f"\\yrdpart{{{escape(caption)}}}" if caption else ""
                 wrapper.insert(0, raw(numbering + caption))
             root.append(wrapper)
 
@@ -180,7 +182,7 @@ def escape(text: str) -> str:
 
 def _long_date(iso: str) -> str:
     day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+    return words(f"{day.day} {day:%B %Y}", f"{day.year}年{day.month}月{day.day}日")
 
 
 def _keywords(confdir: Path) -> list[str]:
@@ -194,9 +196,17 @@ def front_matter(config, keywords: list[str]) -> tuple[str, str]:
     book = citation.from_dict(config.yrd_citation)
     authors = " and ".join(a.strip("{}") for a in book.authors)
     date = _long_date(book.date_released)
+    chinese = EDITION["current"] == "zh"
     preamble = "\n" + tex_file("metadata.tex", title=escape(config.project), authors=escape(authors),
                                subject=escape(config.yrd_pdf_subject or book.title),
-                               keywords=escape(", ".join(keywords)))
+                               keywords=escape(", ".join(keywords)), language="zh-CN" if chinese else "en")
+    if chinese:
+        from .bibstyle import book_reference
+
+        maketitle = tex_file("title-pages-zh.tex", version=escape(book.version), date=date,
+                             book_title=escape(config.project.replace(TITLE_SEPARATOR, "：")),
+                             reference=escape(book_reference(book)), bibtex=citation.book_entry(book))
+        return preamble, maketitle
     maketitle = tex_file("title-pages.tex", version=escape(book.version), date=date, book_title=escape(book.title),
                          authors=escape(authors), year=book.year, publisher=escape(book.publisher),
                          bibtex=citation.book_entry(book))
@@ -208,6 +218,11 @@ def _configure(app, config) -> None:
     elements = dict(config.latex_elements)
     elements["preamble"] = (elements.get("preamble", "") + "\n" + tex_file("yrdbook-structure.tex")
                             + tex_file("yrdbook-layout.tex") + preamble)
+    if EDITION["current"] == "zh":  # Chinese headings, captions, running heads and line breaking
+        elements["preamble"] += tex_file("yrdbook-chinese.tex")
+        elements["fncychap"] = ""  # the chapter heads are ctex's (第1章)
+        # A line of Chinese in a code block (a BibTeX note) has no space to wrap at: wrap anywhere.
+        elements["sphinxsetup"] = ",".join(filter(None, [elements.get("sphinxsetup", ""), "verbatimforcewraps"]))
     elements.setdefault("maketitle", maketitle)
     config.latex_elements = elements
 
@@ -222,14 +237,15 @@ def _title_with_break(app, env) -> None:
     if app.builder.format != "latex":
         return
     app.config.latex_documents = [
-        (doc, target, title.replace(TITLE_SEPARATOR, "\\yrdtitlesep "), *rest)
+        (doc, target, (app.config.project if EDITION["current"] == "zh" else title)
+         .replace(TITLE_SEPARATOR, "\\yrdtitlesep "), *rest)
         for doc, target, title, *rest in app.config.latex_documents]
 
 
 def pdf_exists(app) -> bool:
     """Whether this build has a PDF edition to link to (built before the HTML, or published)."""
     build_dir = Path(app.outdir).parent
-    return built_pdf(build_dir).exists() or (Path(app.outdir) / app.config.yrd_pdf_path).exists()
+    return built_pdf(build_dir, EDITION["current"]).exists() or (Path(app.outdir) / app.config.yrd_pdf_path).exists()
 
 
 def _link_from_html(app, pagename, templatename, context, doctree) -> None:
@@ -241,20 +257,25 @@ def _link_from_html(app, pagename, templatename, context, doctree) -> None:
             button["buttons"].append({
                 "type": "link",
                 "url": context["pathto"](app.config.yrd_pdf_path, 1),
-                "text": "Book (PDF)",
-                "tooltip": "Download the whole book as a PDF",
+                "text": words("Book (PDF)", "全书（PDF）"),
+                "tooltip": words("Download the whole book as a PDF", "下载全书PDF"),
                 "icon": "fas fa-book",
                 "label": "download-book-pdf-button",
             })
 
 
-def built_pdf(build_dir: Path) -> Path:
-    return build_dir / "latex" / f"{LATEX_TARGET}.pdf"
+def edition_folder(builder: str, edition: str) -> str:
+    """The build folder of a builder's output: "latex", or "latex-zh" for the Chinese edition."""
+    return builder if edition == "en" else f"{builder}-{edition}"
 
 
-def publish(build_dir: Path, target: str) -> Path | None:
+def built_pdf(build_dir: Path, edition: str = "en") -> Path:
+    return build_dir / edition_folder("latex", edition) / f"{LATEX_TARGET}.pdf"
+
+
+def publish(build_dir: Path, target: str, edition: str = "en") -> Path | None:
     """Copy the built PDF into the HTML output (at ``target``), where the book links to it."""
-    source, published = built_pdf(build_dir), build_dir / "html" / target
+    source, published = built_pdf(build_dir, edition), build_dir / edition_folder("html", edition) / target
     if not source.exists():
         return None
     published.parent.mkdir(parents=True, exist_ok=True)
@@ -264,7 +285,7 @@ def publish(build_dir: Path, target: str) -> Path | None:
 
 def _publish_after_html(app, exception) -> None:
     if exception is None and app.builder.format == "html":
-        publish(Path(app.outdir).parent, app.config.yrd_pdf_path)
+        publish(Path(app.outdir).parent, app.config.yrd_pdf_path, EDITION["current"])
 
 
 def setup(app):

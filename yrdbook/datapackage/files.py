@@ -53,7 +53,10 @@ def check(names) -> list[str]:
 
 def markdown_line(names) -> str:
     """'Data: {yrd-data}`a.csv`, {yrd-data}`b.csv`.' for MyST output (tables)."""
-    return "Data: " + ", ".join(f"{{{ROLE}}}`{name}`" for name in check(names)) + "."
+    from ..language import say  # the caption's language: "Data:" or "数据："
+
+    links = [f"{{{ROLE}}}`{name}`" for name in check(names)]
+    return say("Data: " + ", ".join(links) + ".", "数据：" + "、".join(links) + "。")
 
 
 def stage_served_files(target: Path) -> None:
