@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import BUILD, REPO, built_pages
+from support import BUILD, built_pages
 from support import pdf as printed
 from yrdbook.build.pdf import PDF_PATH
 
@@ -81,7 +81,7 @@ def test_title_pages_are_chinese_with_the_gbt7714_reference(pdf):
 def test_chapters_parts_and_captions_are_numbered_the_chinese_way(text):
     assert [int(n) for n in re.findall(r"第(\d+)章", text)][:5] == [1, 2, 3, 4, 5]
     assert re.search(r"第[一二三]部分", text), "parts are headed 第一部分 ..."
-    figures, tables = re.findall(r"图 ?(\d+\.\d+) ", text), re.findall(r"表 ?(\d+\.\d+) ", text)
+    figures, tables = re.findall(r"图 ?(\d+\.\d+)(?![\d.])", text), re.findall(r"表 ?(\d+\.\d+)(?![\d.])", text)
     assert "1.1" in figures and "1.1" in tables
     for english in ("Chapter ", "Figure ", "Fig. ", "Table ", "Contents", "Bibliography", "Part I"):
         assert english not in text, f"the Chinese PDF still says {english!r}"
@@ -104,3 +104,18 @@ def test_nothing_runs_into_the_margin(pdf):
 def test_the_chinese_html_links_its_own_pdf(pdf, built_html):
     published = built_html / "zh" / PDF_PATH
     assert published.exists() and published.read_bytes() == pdf.read_bytes(), f"{published}: {RUN}"
+
+
+def test_figures_are_the_chinese_drawings(pdf):
+    """Every figure of the Chinese PDF is the chart's Chinese PNG, none the English one."""
+    include = re.compile(r"\\sphinxincludegraphics(?:\[[^\]]*\])?\{(\{[^}]+\}\.\w+|[^}]+)\}")
+
+    def images(folder: Path) -> list[Path]:  # {name}.png, as Sphinx writes a file name with dots
+        tex = (folder / "book.tex").read_text(encoding="utf-8")
+        return [folder / name.replace("{", "").replace("}", "") for name in include.findall(tex)]
+
+    chinese, english = images(LATEX), images(BUILD / "latex")
+    assert chinese and len(chinese) == len(english), f"{len(chinese)} figures in Chinese, {len(english)} in English"
+    english_images = {path.read_bytes() for path in english}
+    reused = [path.name for path in chinese if path.read_bytes() in english_images]
+    assert not reused, f"English drawings in the Chinese PDF: {reused}"

@@ -8,6 +8,7 @@ import pytest
 from yrdbook import charts, language
 from yrdbook.chapters import conclusion
 from yrdbook.charts import render, theme
+from support.chinese import CJK, MYST_OPTIONS, chart_words, english_words
 
 
 def test_cluster_plans(book):
@@ -33,36 +34,6 @@ def test_facts_glued_into_the_prose(book):
 
 
 # --- the Chinese edition's tables and figures ------------------------------------------------
-
-# What may stay in Latin letters in the Chinese edition: roles ({cite:p}`ref26`), code spans,
-# identifiers, file names and section locators (IV).
-ALLOWED_LATIN = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|[A-Za-z]*(\\?_[A-Za-z]+)+|[\w-]+\.(csv|bib)"
-                           r"|(?<![A-Za-z])[IV]+(\.\d)?(?![A-Za-z])")
-MYST_OPTIONS = re.compile(r"^:::(\{list-table\})?|^:\w[\w-]*:.*$", re.MULTILINE)  # the directive, not its words
-ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def english_words(text: str) -> list[str]:
-    return ENGLISH_WORD.findall(ALLOWED_LATIN.sub("", text))
-
-
-def chart_words(spec) -> list[str]:
-    """The words a chart shows: titles (axes, legends, tooltips), description, category labels."""
-    words = []
-    if isinstance(spec, dict):
-        for key, value in spec.items():
-            if key in ("title", "description") and isinstance(value, str):
-                words.append(value)
-            elif key in ("domain", "sort") and isinstance(value, list) and all(isinstance(v, str) for v in value):
-                words += [v for v in value if not re.fullmatch(r"[\d-]+", v)]  # not dates of a time scale
-            elif key != "datasets":
-                words += chart_words(value)
-    elif isinstance(spec, list):
-        for item in spec:
-            words += chart_words(item)
-    return words
-
 
 def numbers(text: str) -> list[str]:
     """The numbers of a description, the months of a Chinese date left out (the English names them)."""

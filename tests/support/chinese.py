@@ -25,3 +25,44 @@ def glossary_forms(glossary) -> list[tuple[str, list[str]]]:
 
 def competing_renderings(text: str) -> list[tuple[str, str]]:
     return [(bad, good) for bad, good in COMPETING.items() if bad in text.replace(good, "")]
+
+
+# --- the Chinese drawings of tables and charts (tests/chapters) ---------------------------------
+
+# What may stay in Latin letters in the Chinese edition: roles ({cite:p}`ref15`), code spans,
+# identifiers (xiangjiadang_output), file names, section locators (II.3) and readings (A), (B).
+ALLOWED_LATIN = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|[A-Za-z]*(\\?_[A-Za-z]+)+|[\w-]+\.(csv|bib)"
+                           r"|(?<![A-Za-z])[IV]+(\.\d)?(?![A-Za-z])|（[AB]）")
+MYST_OPTIONS = re.compile(r"^:::(\{list-table\})?|^:\w[\w-]*:.*$", re.MULTILINE)  # the directive, not its words
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def english_words(text: str) -> list[str]:
+    return ENGLISH_WORD.findall(ALLOWED_LATIN.sub("", text))
+
+
+def chart_words(spec) -> list[str]:
+    """The words a chart shows: titles (axes, legends, tooltips), description, category labels."""
+    words = []
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key in ("title", "description") and isinstance(value, str):
+                words.append(value)
+            elif key in ("domain", "sort") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                words += [v for v in value if not re.fullmatch(r"[\d-]+", v)]  # not dates of a time scale
+            elif key != "datasets":
+                words += chart_words(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            words += chart_words(item)
+    return words
+
+
+def fields(spec) -> set[str]:
+    if isinstance(spec, dict):
+        found = {spec["field"]} if isinstance(spec.get("field"), str) else set()
+        return found.union(*(fields(v) for k, v in spec.items() if k != "datasets"))
+    if isinstance(spec, list):
+        return set().union(*(fields(v) for v in spec))
+    return set()

@@ -218,12 +218,15 @@ class PaperStyle(BaseStyle):
             name = "notezh" if "notezh" in entry.fields else None
         if name is None or name not in entry.fields:
             return Text()
-        note = Text.from_latex(_cjk_spaces(entry.fields[name]))
+        text = entry.fields[name]
+        if name == "notezh":  # its lines break after a full-width mark, where Chinese has no space
+            text = re.sub(r"(?<=[。；，：、])\s+", "", text)
+        note = Text.from_latex(_cjk_spaces(text))
         if BY_THE_BOOK not in str(note):
             from .i18n import words
 
             note = Text(words("Note by the book: ", "本书注："), note)
-        return Text("(", note, ")")
+        return Text("（", note, "）") if name == "notezh" else Text("(", note, ")")
 
     def format_entry(self, label, entry, bib_data=None):
         text = self.format_gbt(entry, bib_data)

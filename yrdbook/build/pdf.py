@@ -221,8 +221,6 @@ def _configure(app, config) -> None:
     if EDITION["current"] == "zh":  # Chinese headings, captions, running heads and line breaking
         elements["preamble"] += tex_file("yrdbook-chinese.tex")
         elements["fncychap"] = ""  # the chapter heads are ctex's (第1章)
-        # A line of Chinese in a code block (a BibTeX note) has no space to wrap at: wrap anywhere.
-        elements["sphinxsetup"] = ",".join(filter(None, [elements.get("sphinxsetup", ""), "verbatimforcewraps"]))
     elements.setdefault("maketitle", maketitle)
     config.latex_elements = elements
 

@@ -324,7 +324,7 @@ def tables_table(tables: pd.DataFrame, usage: dict[str, list[str]] | None = None
     })
     # In print a column is at least as wide as its longest word: "Rows", "components.csv"; the
     # Chinese edition's names break only at the full stop ("responsibilities.").
-    return BookTable(frame, name="tbl-data-tables", widths=say([18, 9, 36, 19, 18], [22, 8, 34, 18, 18]),
+    return BookTable(frame, name="tbl-data-tables", widths=say([18, 9, 36, 19, 18], [26, 8, 32, 17, 17]),
                      caption=say("The tables of the data package, generated from `datapackage.json`; each name links to "
                                  "the CSV file served with the book, and 'Shown in' lists the figures and tables computed "
                                  "from it, read from their 'Data' lines.",

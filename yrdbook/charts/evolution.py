@@ -104,7 +104,7 @@ def council_growth(growth: pd.DataFrame, roster: pd.DataFrame) -> alt.LayerChart
 @in_both_languages
 def members_map(members: pd.DataFrame) -> alt.LayerChart:
     """Today's city polygons coloured by the wave in which each member city joined the council."""
-    wave, province = field("wave"), field("province")
+    wave = field("wave")
     waves = list(dict.fromkeys(members.sort_values("wave")[wave]))
     domain = [*waves, not_member()]
     color = alt.Color(f"{wave}:N", title=say("Joined the council", "入会批次"), sort=domain,

@@ -70,3 +70,31 @@ class BibKeyCheck(Check):
             yield errors.CellError.from_row(
                 row, note=f"'{row['source']}' is not a key of references.bib", field_name="source"
             )
+
+
+# A text column the Chinese edition shows, and the English one it stands beside, where the
+# names do not pair as ``x_en`` / ``x_zh``.
+CHINESE_TWINS = {"not_carried_reason_zh": "not_carried_reason", "basis_note_zh": "basis_note"}
+
+
+def english_twin(field_name: str, field_names) -> str | None:
+    """The English column a Chinese one translates: ``note_zh`` for ``note_en``, or as listed."""
+    if field_name in CHINESE_TWINS:
+        return CHINESE_TWINS[field_name]
+    twin = field_name.removesuffix("_zh") + "_en"
+    return twin if field_name.endswith("_zh") and twin in field_names else None
+
+
+class ChineseEditionCheck(Check):
+    """The Chinese edition shows a row's Chinese wherever the English edition shows its English:
+    a text translated into a ``*_zh`` column must be there whenever its English is."""
+
+    type = "chinese-edition"
+    Errors = [errors.CellError]
+
+    def validate_row(self, row):
+        for name in row.field_names:
+            english = english_twin(name, row.field_names)
+            if english and row[english] and not row[name]:
+                yield errors.CellError.from_row(
+                    row, note=f"the Chinese edition needs the Chinese of '{english}' here", field_name=name)

@@ -17,7 +17,7 @@ from frictionless import Checklist, Package
 from . import paths
 from .bibliography import bib_keys
 from .boundaries import check_boundaries
-from .checks import BibKeyCheck, DatePrecisionCheck
+from .checks import BibKeyCheck, ChineseEditionCheck, DatePrecisionCheck
 from .consistency import check_all
 from .files_check import check_files
 from .fingerprint import digest, files_under
@@ -79,7 +79,7 @@ def validate(data_dir: Path | None = None, bib: Path | None = None) -> dict[str,
     if problems:
         raise DataPackageError(problems)
 
-    checklist = Checklist(checks=[DatePrecisionCheck(), BibKeyCheck(bib_keys(bib))])
+    checklist = Checklist(checks=[DatePrecisionCheck(), BibKeyCheck(bib_keys(bib)), ChineseEditionCheck()])
     report = package.validate(checklist=checklist)
     for task in report.tasks:
         file = f"data/{task.place}"
