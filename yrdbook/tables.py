@@ -69,7 +69,8 @@ class BookTable:
             datafiles.check(self.data)
 
     def full_caption(self) -> str:
-        return f"{self.caption} {datafiles.markdown_line(self.data)}" if self.data else self.caption
+        gap = "" if current() == "zh" else " "  # Chinese runs on after its full stop
+        return f"{self.caption}{gap}{datafiles.markdown_line(self.data)}" if self.data else self.caption
 
     def to_myst(self) -> str:
         options = [f":name: {self.name}", f":header-rows: {self.header_rows}"]
@@ -105,9 +106,13 @@ def bilingual_column(zh, en) -> list[str]:
     return [bilingual(z, e) for z, e in zip(zh, en)]
 
 
+def source_cell(section: str, key: str) -> str:
+    """'II.3, [ref 15]' (in the Chinese edition 'II.3，[15]'): a fact row's paper section and source."""
+    return markup(f"{escape(section)}{'，' if current() == 'zh' else ', '}{cite(key)}")
+
+
 def source_column(frame: pd.DataFrame) -> list[str]:
-    """'II.3, [ref 15]': the paper section and the cited source of each fact row."""
-    return [markup(f"{escape(section)}, {cite(key)}") for section, key in zip(frame.section, frame.source)]
+    return [source_cell(section, key) for section, key in zip(frame.section, frame.source)]
 
 
 def cite(key: str) -> str:

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..data import BookData, list_items, with_dates_and_cities
 from ..language import in_both_languages, say
-from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup, source_column
+from ..tables import BookTable, bilingual, bilingual_column, source_cell, source_column
 from ..vocabulary import EVENT_KINDS, word
 
 DOCKING_CITIES = ["jiaxing", "nantong"]
@@ -72,7 +72,7 @@ def lists_table(data: BookData, list_ids: list[str], name: str, caption: str, ca
         for item in list_items(data, list_id).itertuples():
             rows.append({"list": bilingual(lists.title_zh[list_id], lists.title_en[list_id]) if item.item_no == 1 else "",
                          "number": item.item_no, "item": bilingual(item.text_zh, item.text_en),
-                         "source": markup(f"{escape(item.section)}, {cite(item.source)}")})
+                         "source": source_cell(item.section, item.source)})
     frame = pd.DataFrame(rows).set_axis([say("List", "清单"), say("No.", "序号"), say("Item 内容", "内容"),
                                          say("Source", "来源")], axis=1)
     return BookTable(frame, name=name, caption=say(caption, caption_zh or LIST_CAPTIONS_ZH.get(name, caption)),

@@ -7,7 +7,7 @@ from .. import dates
 from ..data import FRAMEWORK_NODE_TABLES, BookData, with_reading_b
 from ..language import field, in_both_languages, say
 from ..provenance import coded, computed
-from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup
+from ..tables import BookTable, bilingual, bilingual_column, source_cell
 from ..vocabulary import word
 
 SECTION_NOTE = "zhejiang_plan_verb"  # source_notes.csv: the one event whose paper section is in dispute
@@ -130,7 +130,7 @@ def components_table(data: BookData) -> BookTable:
     for comp in data.driver_components.itertuples():
         rows.append({"driver": drivers[field("short")][comp.driver_id], "group": bilingual(comp.group_zh, comp.group_en),
                      "component": bilingual(comp.name_zh, comp.name_en), "kind": word(COMPONENT_KINDS, comp.kind),
-                     "source": markup(f"{escape(comp.section)}, {cite(comp.source)}")})
+                     "source": source_cell(comp.section, comp.source)})
     frame = pd.DataFrame(rows)
     # Show a driver's and a group's name once, at the first of its rows.
     frame.loc[frame.driver.duplicated(), "driver"] = ""

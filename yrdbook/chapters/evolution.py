@@ -8,7 +8,7 @@ from ..data import BookData
 from ..language import in_both_languages, say
 from ..provenance import computed, paper, stated
 from ..vocabulary import EVENT_KINDS, word
-from ..tables import BookTable, bilingual, bilingual_column, cite, escape, markup
+from ..tables import BookTable, bilingual, bilingual_column, cite, markup, source_cell
 
 OPEN_END_YEAR = 2018  # the paper's vantage point; open-ended modes are drawn up to here
 PROVINCE_ORDER = ["SH", "JS", "ZJ", "AH"]
@@ -264,7 +264,7 @@ def era_table(eras: pd.DataFrame) -> BookTable:
         (say("Spatial scope 空间范围 (computed by the book from the member lists)", "空间范围（本书据成员名单计算）"),
          lambda e: bilingual(e.scope_zh, e.scope_en)),
         (say("Performance 治理绩效 (the paper's summary, section I)", "治理绩效（原文第一部分的概括）"), performance),
-        (say("Paper section, source", "原文章节、来源"), lambda e: markup(f"{escape(e.section)}, {cite(e.source)}")),
+        (say("Paper section, source", "原文章节、来源"), lambda e: source_cell(e.section, e.source)),
     ]
     header = [say("Aspect", "方面")] + [
         bilingual(e.name_zh, e.name_en) + ("\n" + cooperation_mode_note() if e.kind == "cooperation_mode" else "")
