@@ -86,9 +86,17 @@ def _execute_notebooks_in_parallel(app) -> None:
     stale = [nb for nb, record in zip(notebooks, records) if cache.get_cached_project_nb(record.uri) is None]
     progress(f"Running notebooks: {len(stale)} of {len(notebooks)} need running"
              + (f" ({', '.join(nb.relative_to(source).as_posix() for nb in stale)})" if stale else ""))
-    result = executor.run_and_cache(filter_pks=[r.pk for r in records], timeout=app.config.nb_execution_timeout,
-                                    allow_errors=app.config.nb_execution_allow_errors)
-    failed = result.excepted + result.errored
+    options = {"timeout": app.config.nb_execution_timeout, "allow_errors": app.config.nb_execution_allow_errors}
+    result = executor.run_and_cache(filter_pks=[r.pk for r in records], **options)
+    failed = result.excepted  # a cell raised or timed out: it would again
+    if result.errored:
+        # The run failed outside the notebook's cells: a kernel that died while starting (two
+        # starting at once on a busy machine: "Kernel died before replying to kernel_info") is no
+        # fault of the notebook. Those run again, one by one, before anything is reported.
+        again = [r.pk for r in records if r.uri in set(result.errored)]
+        retry = load_executor("local-serial", cache=cache, logger=std_logging.getLogger("yrdbook.execute"))
+        rerun = retry.run_and_cache(filter_pks=again, **options)
+        failed = failed + rerun.excepted + rerun.errored
     if failed:
         # One readable line per notebook instead of a page with a traceback and blanks.
         raise ExtensionError("A notebook failed, so the book was not built:\n"
