@@ -144,3 +144,12 @@ def test_numbers_read_as_chinese_numbers(built_html):
     assert "years and" not in page and "December" not in page
     docking = article_text(soup(built_html / "zh" / "book" / "docking.html"))
     assert not re.search(r"\d+ (January|February|March|April|May|June|July|August|September|October|November|December)", docking)
+
+
+def test_the_table_of_contents_is_chinese(built_html, editions):
+    """The captions of the book's parts, in the sidebar of every Chinese page."""
+    for name in editions[1]:
+        if not name.startswith("book/"):
+            continue
+        captions = [c.get_text(strip=True) for c in soup(built_html / "zh" / name).select("p.caption span.caption-text")]
+        assert captions and all(CJK.search(c) for c in captions), f"zh/{name}: {captions}"

@@ -12,6 +12,7 @@ Two kinds of text reach a page:
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from myst_nb.core.render import MimeData, base_render_priority
 from myst_nb.core.variables import RetrievalError
 from myst_nb.ext.glue.utils import retrieve_glue_data
@@ -125,6 +126,21 @@ def chinese_mime_priorities(english: list[tuple[str, str, int | None]]) -> list[
             for mime_type, priority in table.items() if priority is not None]
 
 
+class TranslatedTocCaptions(SphinxTransform):
+    """The captions of the table of contents ("The paper, reproduced") in the Chinese edition:
+    sphinx-external-toc inserts the toctrees (priority 100) after Sphinx has translated the page
+    (``Locale``, priority 20), so their captions are translated here, from the root page's catalog."""
+
+    default_priority = 101
+
+    def apply(self, **kwargs) -> None:
+        if EDITION["current"] != "zh":
+            return
+        for toctree in self.document.findall(addnodes.toctree):
+            if toctree.get("caption"):
+                toctree["caption"] = translated(toctree["caption"], self.env.docname, self.app.srcdir)
+
+
 NOTEBOOK_OF_PAGE: dict[str, object] = {}  # docname -> myst-nb's renderer, which holds the glued values
 
 
@@ -185,3 +201,4 @@ def setup(app) -> None:
     app.connect("config-inited", configure, priority=100)  # before the PDF's set-up reads the edition
     app.connect("html-page-context", _language_links)
     app.add_transform(OutputsAreNotMessages)
+    app.add_transform(TranslatedTocCaptions)
