@@ -6,7 +6,13 @@ Two kinds of text reach a page:
   which Sphinx's gettext catalogs translate (``locales/zh_CN/LC_MESSAGES/<page>.po``);
 - cell outputs (tables, charts, glued values), which the notebooks draw in both languages in one
   run (``yrdbook.language``). The catalogs never see them: a table drawn from the data's
-  ``*_zh`` fields is not translated a second time, and ``book.pot`` holds prose only.
+  ``*_zh`` fields is not translated a second time, and the catalogs hold prose only.
+
+Here: outputs kept out of the catalogs (``OutputsAreNotMessages``); each output's drawing in the
+edition's language (``edition_output``, called by the book's mime renderer); glued values in
+translated paragraphs (``ChineseGluedMarkdown``); the table of contents' captions
+(``TranslatedTocCaptions``); the words the book's own Sphinx code writes (``words``,
+``translated``); and the links between the editions (``hreflang`` and the switcher).
 """
 
 from pathlib import Path
